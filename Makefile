@@ -1,0 +1,45 @@
+# Thi Đua: one way to run. `make demo` serves the demo, `make test` runs every check.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+HOST   ?= 127.0.0.1:8000
+PYTEST_ARGS ?=
+
+.PHONY: demo test install messages makemessages fmt lint bench clean
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP) messages
+
+# Compile the translation catalogs with Babel (no system gettext needed).
+messages: $(STAMP)
+	$(BIN)/python -m thidua compile_catalogs
+
+makemessages: $(STAMP)
+	$(BIN)/thidua makemessages --locale vi --locale en --no-obsolete --ignore '.venv/*' --ignore 'var/*'
+
+demo: install
+	$(BIN)/thidua migrate --noinput
+	$(BIN)/thidua seed_demo
+	$(BIN)/thidua runserver $(HOST)
+
+test: install
+	$(BIN)/ruff check .
+	$(BIN)/thidua makemigrations --check --dry-run
+	@$(BIN)/python -m pytest $(PYTEST_ARGS); rc=$$?; \
+	  if [ $$rc -eq 5 ]; then echo "pytest collected no tests: that is a failure"; exit 1; fi; exit $$rc
+
+fmt: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+bench: install
+	$(BIN)/python bench/lists.py
+
+clean:
+	rm -rf $(VENV) var

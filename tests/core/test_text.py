@@ -1,0 +1,41 @@
+from thidua.core.text import fold, person_sort_key, search_words, split_name
+
+
+def test_fold_removes_diacritics_and_maps_d_with_stroke():
+    assert fold("Đặng Văn Đức") == "dang van duc"
+
+
+def test_fold_is_case_insensitive():
+    assert fold("NGUYỄN THỊ") == fold("nguyễn thị") == "nguyen thi"
+
+
+def test_search_words_split_on_punctuation():
+    assert search_words("Nguyễn Văn-An") == ["nguyen", "van", "an"]
+
+
+def test_split_name_takes_last_word_as_given_name():
+    assert split_name("Nguyễn Thị Minh Khai") == ("Nguyễn", "Thị Minh", "Khai")
+
+
+def test_people_sort_by_given_name_first():
+    names = ["Trần Văn Bình", "Lê Thị An", "Nguyễn Văn An"]
+    assert sorted(names, key=person_sort_key) == ["Lê Thị An", "Nguyễn Văn An", "Trần Văn Bình"]
+
+
+def test_vietnamese_alphabet_puts_d_with_stroke_after_d():
+    names = ["Hoàng Đức", "Trần Dũng", "Lê Em"]
+    assert sorted(names, key=person_sort_key) == ["Trần Dũng", "Hoàng Đức", "Lê Em"]
+
+
+def test_vietnamese_alphabet_orders_a_breve_circumflex():
+    names = ["Phạm Ân", "Lê Ăn", "Trần An"]
+    assert sorted(names, key=person_sort_key) == ["Trần An", "Lê Ăn", "Phạm Ân"]
+
+
+def test_tone_breaks_tie_before_family_name():
+    names = ["Lê Ánh", "Trần Anh"]
+    assert sorted(names, key=person_sort_key) == ["Trần Anh", "Lê Ánh"]
+
+
+def test_sort_key_is_digits_only():
+    assert person_sort_key("Đỗ Thị Ngọc Ánh").isdigit()

@@ -1,0 +1,1 @@
+"""factory_boy factories with minimal valid defaults, one module per app."""

@@ -1,0 +1,20 @@
+"""Every URL of the site, explicitly: the public root, the staff app under /app/, the API under /api/."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from thidua.core import views as core_views
+
+urlpatterns = [
+    path("", core_views.HomeView.as_view(), name="home"),
+    path("healthz", core_views.healthz, name="healthz"),
+    path("app/", include("thidua.core.urls")),
+    path("app/", include("thidua.accounts.urls")),
+    path("app/", include("thidua.orgs.urls")),
+    path("app/", include("thidua.catalog.urls")),
+    path("app/", include("thidua.jobs.urls")),
+    path("app/", include("thidua.audit.urls")),
+    path("api/", include("thidua.api_urls")),
+    path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
