@@ -404,14 +404,14 @@ class Person(TimeStampedModel):
         if self.birth_date:
             self.birth_year = self.birth_date.year
 
-    def name_tokens(self) -> list[PersonNameToken]:
+    def build_name_tokens(self) -> list[PersonNameToken]:
         from thidua.core.text import search_words
 
         return [PersonNameToken(person_id=self.pk, token=word) for word in dict.fromkeys(search_words(self.full_name))]
 
     def reindex_name(self) -> None:
         PersonNameToken.objects.filter(person_id=self.pk).delete()
-        PersonNameToken.objects.bulk_create(self.name_tokens())
+        PersonNameToken.objects.bulk_create(self.build_name_tokens())
 
     @property
     def masked_id_number(self) -> str:
