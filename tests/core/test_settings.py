@@ -1,0 +1,31 @@
+"""Configuration: production values pass Django's deployment checks; a missing production key fails fast."""
+
+import os
+import subprocess
+import sys
+
+PRODUCTION_ENV = {
+    "DEBUG": "0",
+    "SECRET_KEY": "k3y-for-the-deploy-check-only-" + "x" * 40,
+    "ALLOWED_HOSTS": "thidua.haiphong.gov.vn",
+    "DJANGO_SETTINGS_MODULE": "thidua.settings",
+}
+
+
+def run_thidua(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+    clean = {key: value for key, value in os.environ.items() if key not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS"}}
+    return subprocess.run(
+        [sys.executable, "-m", "thidua", *args], env={**clean, **env}, capture_output=True, text=True, check=False
+    )
+
+
+def test_check_deploy_with_production_values_reports_nothing():
+    result = run_thidua("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
+    assert (result.returncode, result.stdout.strip()) == (0, "System check identified no issues (0 silenced).")
+
+
+def test_missing_secret_key_in_production_fails_with_its_name():
+    env = {**PRODUCTION_ENV, "SECRET_KEY": ""}
+    result = run_thidua("check", env=env)
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
