@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -46,6 +47,10 @@ class LegalRegime(models.Model):
     instruments = models.TextField(_("văn bản áp dụng"))
     valid_from = models.DateField(_("hiệu lực từ"))
     valid_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
+    money_round_to = models.PositiveIntegerField(
+        _("làm tròn tiền thưởng lên đến"), default=10_000,
+        help_text=_("Tiền thưởng được làm tròn lên bội số này (NĐ 152/2025, Điều 49: hàng chục nghìn đồng)."),
+    )  # fmt: skip
 
     objects = InForceQuerySet.as_manager()
 
@@ -126,6 +131,7 @@ class DocumentKind(models.Model):
     code = models.SlugField(_("mã"), max_length=60, unique=True)
     name = models.CharField(_("tên"), max_length=255)
     template_ref = models.CharField(_("mẫu"), max_length=100, blank=True, help_text=_("Ví dụ: Mẫu số 05, NĐ 152/2025"))
+    legal_source = models.TextField(_("căn cứ pháp lý"), blank=True)
 
     class Meta:
         verbose_name = _("loại tài liệu")
@@ -245,6 +251,36 @@ class AwardType(TimeStampedModel):
 
     def is_in_force(self, on: dt.date) -> bool:
         return self.valid_from <= on and (self.valid_to is None or on <= self.valid_to)
+
+    def clean(self) -> None:
+        """Keep a version coherent: its span inside its regime, its vote and consultation settings consistent."""
+        errors: dict[str, str] = {}
+        if self.valid_to is not None and self.valid_from is not None and self.valid_to < self.valid_from:
+            errors["valid_to"] = _("Ngày hết hiệu lực không được trước ngày bắt đầu hiệu lực.")
+        regime = self.regime if self.regime_id else None
+        if regime is not None and self.valid_from is not None:
+            if self.valid_from < regime.valid_from:
+                errors["valid_from"] = _("Ngày bắt đầu hiệu lực phải nằm trong giai đoạn “%(regime)s”.") % {
+                    "regime": regime.name
+                }
+            if regime.valid_to is not None and (self.valid_to is None or self.valid_to > regime.valid_to):
+                errors["valid_to"] = _("Ngày hết hiệu lực phải nằm trong giai đoạn “%(regime)s”.") % {
+                    "regime": regime.name
+                }
+        unknown = set(self.recipient_kinds or []) - set(RecipientKind.values)
+        if not self.recipient_kinds or unknown:
+            errors["recipient_kinds"] = _("Chọn đối tượng được khen trong: cá nhân, tập thể, hộ gia đình.")
+        if self.council_threshold is not None:
+            if self.council_body != CouncilBody.COUNCIL:
+                errors["council_threshold"] = _("Chỉ đặt tỷ lệ phiếu khi Hội đồng Thi đua - Khen thưởng bỏ phiếu.")
+            elif not 0 < self.council_threshold <= 1:
+                errors["council_threshold"] = _("Tỷ lệ phiếu phải lớn hơn 0 và không quá 1.")
+        if self.needs_public_consultation != (self.consultation_working_days > 0):
+            errors["consultation_working_days"] = _(
+                "Nhập số ngày làm việc công khai khi (và chỉ khi) phải lấy ý kiến, công khai."
+            )
+        if errors:
+            raise ValidationError(errors)
 
 
 class BaseSalary(models.Model):
