@@ -1,4 +1,8 @@
-"""Celery application, used only when CELERY_BROKER_URL is set (see thidua.jobs)."""
+"""Celery application, used only when CELERY_BROKER_URL is set (see thidua.jobs).
+
+Workers: ``celery -A thidua worker``; scheduled work: ``celery -A thidua beat`` runs the same periodic tasks as
+``thidua run_periodic`` (thidua.core.periodic) every minute. Without Celery, run ``thidua run_periodic`` from cron.
+"""
 
 import os
 
@@ -9,3 +13,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "thidua.settings")
 app = Celery("thidua")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks(["thidua.jobs"])
+
+app.conf.beat_schedule = {
+    "thidua-run-periodic": {"task": "thidua.core.run_periodic", "schedule": 60.0},
+}

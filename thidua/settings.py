@@ -55,7 +55,7 @@ else:
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "thidua.admin.ThiDuaAdminConfig",  # django.contrib.admin, for superusers only
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -91,7 +91,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    "auditlog.middleware.AuditlogMiddleware",
+    # Our audit middleware: the request user is the default actor, with contexts that nest (thidua/audit/context.py).
+    "thidua.audit.middleware.AuditMiddleware",
 ]
 
 ROOT_URLCONF = "thidua.urls"
@@ -167,7 +168,7 @@ if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 31536000))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
-    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     # /healthz is probed over plain HTTP by load balancers inside the network.
@@ -214,6 +215,9 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 AUDITLOG_LOGENTRY_MODEL = "audit.AuditEntry"
 AUDITLOG_INCLUDE_ALL_MODELS = False
 AUDITLOG_DISABLE_REMOTE_ADDR = False
+# auditlog's own migrations create its (swapped-out, unused) auditlog_logentry table, whose foreign keys to users and
+# content types make PostgreSQL refuse to TRUNCATE them (flush, transactional tests). Our table is audit.AuditEntry.
+MIGRATION_MODULES = {"auditlog": None}
 
 # --- API ------------------------------------------------------------------------------------------------
 REST_FRAMEWORK = {
@@ -226,6 +230,8 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "thidua.core.api.KeysetPagination",
     "PAGE_SIZE": 50,
+    # Model and service ValidationErrors become 400 {field: [messages]}; auth errors get Vietnamese messages.
+    "EXCEPTION_HANDLER": "thidua.core.api.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Thi Đua API",

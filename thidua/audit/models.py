@@ -23,3 +23,30 @@ class AuditEntry(AbstractLogEntry):
         indexes = [
             models.Index(fields=["seal_seq"], name="audit_unsealed_idx", condition=models.Q(seal_seq__isnull=True))
         ]
+
+    def save(self, *args, **kwargs) -> None:
+        # The log is append-only: sealing writes with a queryset update, and nothing else may rewrite a row.
+        if not self._state.adding:
+            raise ValueError("Audit entries are append-only.")
+        super().save(*args, **kwargs)
+
+    @property
+    def action_label(self) -> str:
+        from thidua.audit.labels import label_for
+
+        return label_for(self)
+
+
+class AuditChainHead(models.Model):
+    """The end of the hash chain: the last sequence number sealed and its hash (one row, locked while sealing)."""
+
+    last_seq = models.PositiveBigIntegerField(_("số niêm phong cuối"), default=0)
+    last_hash = models.CharField(_("mã băm cuối"), max_length=64, blank=True)
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("đầu chuỗi niêm phong")
+        verbose_name_plural = _("đầu chuỗi niêm phong")
+
+    def __str__(self) -> str:
+        return f"#{self.last_seq} {self.last_hash[:12]}"
