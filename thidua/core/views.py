@@ -1,10 +1,25 @@
+"""The staff app's base views, the dashboard and /healthz.
+
+Every staff page is one of a few bases: ``ScopedListView`` (a keyset-paginated list), ``ScopedDetailView`` (one
+object, 404 when out of scope), ``ScopedObjectFormView`` (a form acting on one object, 403 without the right) and
+``ScopedCreateView``. Each starts its queryset from ``thidua.accounts.scoping.scoped``; the writes go through the
+domain's service functions, inside one transaction that re-checks scope and permission before it commits.
+"""
+
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.db import connection
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.db import connection, models, transaction
 from django.db.migrations.executor import MigrationExecutor
-from django.http import HttpRequest, JsonResponse
-from django.views.generic import TemplateView
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.views.generic import DetailView, FormView, TemplateView
+from django.views.generic.detail import SingleObjectMixin
+
+from thidua.accounts.scoping import scoped
+from thidua.core.pagination import KeysetPage, KeysetPaginator
 
 
 class HomeView(TemplateView):
@@ -13,8 +28,139 @@ class HomeView(TemplateView):
     template_name = "core/home.html"
 
 
-class DashboardView(LoginRequiredMixin, TemplateView):
+# --- Bases of the staff app ------------------------------------------------------------------------------
+
+
+class StaffView(LoginRequiredMixin):
+    """Every page under /app/ needs a signed-in user; anonymous visitors go to the login page."""
+
+
+class ScopedQuerysetMixin:
+    """``get_queryset`` starts from what the user may see; subclasses narrow it, never widen it."""
+
+    model: type[models.Model]
+    request: HttpRequest
+
+    def get_queryset(self) -> models.QuerySet:
+        return scoped(self.model, self.request.user)
+
+
+class ScopedListView(StaffView, ScopedQuerysetMixin, TemplateView):
+    """A list page in keyset pages of ``paginate_by`` rows ordered by (``keyset_key``, pk); never OFFSET, no COUNT."""
+
+    keyset_key = "pk"
+    descending = False
+    paginate_by = 50
+
+    def get_page(self) -> KeysetPage:
+        paginator = KeysetPaginator(
+            self.get_queryset(), key=self.keyset_key, per_page=self.paginate_by, descending=self.descending
+        )
+        return paginator.page(self.request.GET)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        page = self.get_page()
+        context.update(page=page, object_list=page.items)
+        return context
+
+
+class ScopedDetailView(StaffView, ScopedQuerysetMixin, DetailView):
+    """One object from the user's scope; anything else is a 404, whether it exists or not."""
+
+
+def apply_service_error(form, error: ValidationError) -> None:
+    """Show a service's ValidationError on the form: on the fields it names when the form has them."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field, messages in error.message_dict.items():
+        target = field if field in form.fields else None
+        for message in messages:
+            form.add_error(target, message if target or field == NON_FIELD_ERRORS else f"{field}: {message}")
+
+
+class ScopedWriteMixin:
+    """The checks around a write: 403 without the right, then in one transaction re-check and save.
+
+    ``has_permission()`` is the write rule (``thidua.accounts.rules``); ``save(form)`` calls the service and returns
+    the saved object; ``still_allowed(obj)`` re-checks, before the transaction commits, that the saved object is
+    still one the user may see and change (an edit must not move a row out of the editor's own reach).
+    """
+
+    request: HttpRequest
+
+    def has_permission(self) -> bool:
+        raise NotImplementedError
+
+    def save(self, form) -> models.Model:
+        raise NotImplementedError
+
+    def still_allowed(self, obj: models.Model) -> bool:
+        return True
+
+    def check_permission(self) -> None:
+        if not self.has_permission():
+            raise PermissionDenied
+
+    def form_valid(self, form) -> HttpResponse:
+        try:
+            with transaction.atomic():
+                saved = self.save(form)
+                if not self.still_allowed(saved):
+                    raise PermissionDenied
+        except ValidationError as error:
+            apply_service_error(form, error)
+            return self.form_invalid(form)
+        self.saved_object = saved
+        return super().form_valid(form)
+
+
+class ScopedObjectFormView(StaffView, ScopedQuerysetMixin, ScopedWriteMixin, SingleObjectMixin, FormView):
+    """A form acting on one object of the user's scope (edit, end a membership …): 404 out of scope, 403 without
+    the right. The object is read again on POST, so a right lost since the form was shown is a 403."""
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.object = self.get_object()
+        self.check_permission()
+        return super().dispatch(request, *args, **kwargs)
+
+    def still_allowed(self, obj: models.Model) -> bool:
+        refreshed = self.get_queryset().filter(pk=self.object.pk).first()
+        if refreshed is None:
+            return False
+        self.object = refreshed
+        return self.has_permission()
+
+
+class ScopedCreateView(StaffView, ScopedWriteMixin, FormView):
+    """A form that creates an object; the form decides where (a unit of the user's scope) and the rule allows it."""
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.check_permission()
+        return super().dispatch(request, *args, **kwargs)
+
+
+# --- Pages ----------------------------------------------------------------------------------------------
+
+
+class DashboardView(StaffView, TemplateView):
+    """The user's scope at a glance: the units of their roles, capped counts, the latest unit changes."""
+
     template_name = "core/dashboard.html"
+    nav_section = "dashboard"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        from thidua.orgs import queries
+
+        context = super().get_context_data(**kwargs)
+        context["summary"] = queries.scope_summary(self.request.user)
+        context["recent_events"] = queries.recent_unit_events(self.request.user)
+        return context
 
 
 def healthz(request: HttpRequest) -> JsonResponse:

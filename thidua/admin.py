@@ -1,0 +1,27 @@
+"""The Django admin site of Thi Đua: for system administrators (superusers) only.
+
+Staff flags alone do not open it: officers work in the staff app under /app/, where every page is scoped to their
+units; the admin shows every row of every table, so only superusers may enter.
+"""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.contrib.admin.apps import AdminConfig
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+
+class ThiDuaAdminSite(admin.AdminSite):
+    site_header = _("Quản trị hệ thống Thi Đua")
+    site_title = _("Quản trị Thi Đua")
+    index_title = _("Danh mục quản trị")
+
+    def has_permission(self, request: HttpRequest) -> bool:
+        return request.user.is_active and request.user.is_superuser
+
+
+class ThiDuaAdminConfig(AdminConfig):
+    """Replaces ``django.contrib.admin`` in INSTALLED_APPS so that ``admin.site`` is a ThiDuaAdminSite."""
+
+    default_site = "thidua.admin.ThiDuaAdminSite"
