@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import transaction
 from django.db.models import F, Value
 from django.db.models.functions import Concat, Length, Substr
@@ -35,6 +35,7 @@ UNIT_FIELDS = {"code", "name", "short_name", "kind", "sector", "is_external", "e
 PERSON_FIELDS = {"full_name", "gender", "birth_date", "birth_year", "death_date", "ethnicity", "nationality",
                  "id_number", "is_direct_worker", "position_category", "hometown", "owner_unit"}  # fmt: skip
 MEMBERSHIP_FIELDS = {"position", "is_leader", "start_date", "end_date", "is_primary"}
+CLUSTER_FIELDS = {"code", "name", "kind", "description"}
 
 
 def _assign(instance, fields: dict, allowed: set[str]) -> list[str]:
@@ -43,7 +44,12 @@ def _assign(instance, fields: dict, allowed: set[str]) -> list[str]:
         raise ValueError(f"Unknown fields for {type(instance).__name__}: {sorted(unknown)}")
     changed = []
     for name, value in fields.items():
-        if getattr(instance, name) != value:
+        # A new instance has no value yet for a required foreign key (OrgUnit.kind): reading it raises.
+        try:
+            current = getattr(instance, name)
+        except ObjectDoesNotExist:
+            current = None
+        if current != value:
             setattr(instance, name, value)
             changed.append(name)
     return changed
@@ -208,6 +214,14 @@ def end_membership(membership: Membership, *, by, end_date: dt.date) -> Membersh
 
 
 @transaction.atomic
+def remove_membership(membership: Membership, *, by) -> None:
+    """Delete a membership entered by mistake; one that really ended is ended with ``end_membership`` instead."""
+    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    with acting_as(by):
+        membership.delete()
+
+
+@transaction.atomic
 def create_household(*, by, **fields) -> Household:
     household = Household(**fields)
     with acting_as(by):
@@ -223,6 +237,16 @@ def create_cluster(*, by, code: str, name: str, organiser: OrgUnit, kind: str, d
     cluster = Cluster(code=code, name=name, organiser=organiser, kind=kind, description=description)
     with acting_as(by):
         _save_valid(cluster)
+    return cluster
+
+
+@transaction.atomic
+def update_cluster(cluster: Cluster, *, by, **fields) -> Cluster:
+    """Change a cluster's code, name, kind or description; its organiser stays."""
+    cluster = Cluster.objects.select_for_update().get(pk=cluster.pk)
+    if _assign(cluster, fields, CLUSTER_FIELDS):
+        with acting_as(by):
+            _save_valid(cluster)
     return cluster
 
 
