@@ -1,7 +1,6 @@
 """The OpenAPI schema validates with no warning, and the interactive docs are served from this site under the CSP."""
 
 import re
-import shutil
 
 import pytest
 import yaml
@@ -53,6 +52,7 @@ def test_docs_page_loads_every_asset_from_this_site(client):
     assert assets == [
         "/static/drf_spectacular_sidecar/swagger-ui-dist/favicon-32x32.png",
         "/static/drf_spectacular_sidecar/swagger-ui-dist/swagger-ui.css",
+        "/static/thidua/swagger.css",
         "/static/drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js",
         "/static/drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-standalone-preset.js",
         "/api/docs/?script=",
@@ -72,29 +72,3 @@ def test_docs_page_is_sent_with_the_strict_csp(client):
 def test_docs_init_script_is_served_as_javascript(client):
     response = client.get("/api/docs/", {"script": ""})
     assert (response.status_code, response["Content-Type"]) == (200, "application/javascript")
-
-
-@pytest.mark.browser
-@pytest.mark.skipif(shutil.which("chromium") is None, reason="Debian's chromium is not installed")
-@pytest.mark.django_db(transaction=True)
-def test_docs_page_renders_in_chromium_under_the_csp(live_server, monkeypatch):
-    from playwright.sync_api import sync_playwright
-
-    # Playwright's sync API runs an event loop in this thread; the live server's database calls happen elsewhere.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    requests, failed, errors = [], [], []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=["--no-sandbox"])
-        page = browser.new_page()
-        page.on("request", lambda request: requests.append(request.url))
-        page.on("requestfailed", lambda request: failed.append(request.url))
-        page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-        page.goto(f"{live_server.url}/api/docs/")
-        page.wait_for_selector(".opblock", timeout=20_000)
-        title = page.inner_text(".swagger-ui .info .title")
-        operations = page.locator(".opblock").count()
-        browser.close()
-    assert (title.startswith("Thi Đua API"), operations >= len(STABLE_PATHS)) == (True, True)
-    assert ([url for url in requests if not url.startswith(live_server.url)], failed) == ([], [])
-    # No script may be blocked by the CSP (drf-spectacular's template still carries one small inline <style>).
-    assert [error for error in errors if "script" in error.lower()] == []

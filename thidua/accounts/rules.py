@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from thidua.accounts.models import RoleAssignment
-from thidua.orgs.models import PATH_SEGMENT, OrgUnit
+from thidua.orgs.models import PATH_SEGMENT, Membership, OrgUnit, Person
 
 # Roles that prepare a unit's data: its people, memberships and sub-units' people.
-ORG_EDITOR_ROLES = frozenset({"unit_officer", "unit_head", "admin"})
+ORG_EDITOR_ROLES = frozenset({"unit_officer", "unit_head", "admin", "integrator"})
 # Roles that may create, rename, move and merge units.
 UNIT_ADMIN_ROLES = frozenset({"admin"})
 # Roles that may edit clusters and their members (the board runs clusters).
@@ -33,8 +33,30 @@ def has_role(user, roles: frozenset[str]) -> bool:
     return RoleAssignment.objects.current().filter(user=user, role__code__in=roles).exists()
 
 
+def is_api_only(user) -> bool:
+    """An integrator's account: every role it holds is for the API, so it may not sign in to the UI."""
+    if user.is_superuser:
+        return False
+    flags = set(RoleAssignment.objects.current().filter(user=user).values_list("role__api_only", flat=True))
+    return flags == {True}
+
+
 def can_edit_people_of(user, unit: OrgUnit) -> bool:
     return holds_role_over(user, unit, ORG_EDITOR_ROLES)
+
+
+def person_units(person: Person) -> list[OrgUnit]:
+    """The units whose editors answer for a person: their current units and, for people outside the tree, the
+    unit that owns their record. A permission input, so deliberately not narrowed to the asking user's scope."""
+    units = list(OrgUnit.objects.filter(memberships__in=Membership.objects.current().filter(person=person)))
+    if person.owner_unit_id and all(unit.pk != person.owner_unit_id for unit in units):
+        units.append(person.owner_unit)
+    return units
+
+
+def can_edit_person(user, person: Person) -> bool:
+    """True when the user edits the people of one of the units that answer for this person."""
+    return any(can_edit_people_of(user, unit) for unit in person_units(person))
 
 
 def can_manage_unit(user, unit: OrgUnit) -> bool:

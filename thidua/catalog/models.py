@@ -26,17 +26,19 @@ class Confidence(models.TextChoices):
     LOW = "L", _("Thấp (cần xác minh)")
 
 
-class InForceQuerySet(models.QuerySet):
+class PublicLawQuerySet(models.QuerySet):
+    def visible_to(self, scope: Scope) -> PublicLawQuerySet:
+        # The catalog is public law: every signed-in user may read it.
+        return self
+
+
+class InForceQuerySet(PublicLawQuerySet):
     """Rows with valid_from/valid_to: the ones in force on a date."""
 
     def in_force(self, on: dt.date) -> InForceQuerySet:
         return self.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=on)).filter(
             Q(valid_to__isnull=True) | Q(valid_to__gte=on)
         )
-
-    def visible_to(self, scope: Scope) -> InForceQuerySet:
-        # The catalog is public law: every signed-in user may read it.
-        return self
 
 
 class LegalRegime(models.Model):
@@ -290,6 +292,8 @@ class BaseSalary(models.Model):
     valid_from = models.DateField(_("áp dụng từ"), unique=True)
     instrument = models.CharField(_("văn bản"), max_length=255)
     confidence = models.CharField(_("độ tin cậy"), max_length=1, choices=Confidence.choices, default=Confidence.HIGH)
+
+    objects = PublicLawQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("mức lương cơ sở")

@@ -109,9 +109,7 @@ class BaseSalaryListView(StaffView, TemplateView):
     template_name = "catalog/base_salary_list.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        # Public law readable by every signed-in user. BaseSalary has no ``visible_to`` yet, so ``scoped`` refuses
-        # it; once the catalog adds one (as InForceQuerySet has), read it through ``scoped`` like everything else.
-        salaries = list(BaseSalary.objects.order_by("-valid_from"))
+        salaries = list(scoped(BaseSalary, self.request.user).order_by("-valid_from"))
         today = timezone.localdate()
         current = next((salary for salary in salaries if salary.valid_from <= today), None)
         return super().get_context_data(salaries=salaries, current=current, today=today, **kwargs)

@@ -48,14 +48,6 @@ class ScopedViewSet(viewsets.GenericViewSet):
         return found
 
 
-def can_edit_person(user, person: Person) -> bool:
-    """True when the user may edit the people of one of the person's current units, or of the unit owning them."""
-    units = [membership.unit for membership in person.memberships.current().select_related("unit")]
-    if person.owner_unit_id:
-        units.append(person.owner_unit)
-    return any(rules.can_edit_people_of(user, unit) for unit in units)
-
-
 # --- Units ----------------------------------------------------------------------------------------------
 
 
@@ -166,7 +158,7 @@ class PersonViewSet(
     def get_serializer_context(self) -> dict:
         context = super().get_serializer_context()
         user = self.request.user
-        context["id_number_visible"] = lambda person: can_edit_person(user, person)
+        context["id_number_visible"] = lambda person: rules.can_edit_person(user, person)
         return context
 
     def create(self, request: Request, *args, **kwargs) -> Response:
@@ -190,7 +182,7 @@ class PersonViewSet(
     def perform_update(self, serializer: PersonDetailSerializer) -> None:
         user = self.request.user
         person = serializer.instance
-        if not can_edit_person(user, person):
+        if not rules.can_edit_person(user, person):
             raise PermissionDenied(_("Bạn không có quyền sửa thông tin cá nhân này."))
         fields = dict(serializer.validated_data)
         owner_unit = fields.get("owner_unit")

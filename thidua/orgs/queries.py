@@ -142,15 +142,6 @@ def person_memberships(person: Person, user) -> MembershipQuerySet:
     return scoped(Membership, user).filter(person=person).select_related("unit").order_by("-start_date", "-pk")
 
 
-def person_units(person: Person) -> list[OrgUnit]:
-    """The units whose editors answer for a person: their current units and, for people outside the tree, the
-    unit that owns their record. A permission input, so deliberately not narrowed to the asking user's scope."""
-    units = list(OrgUnit.objects.filter(memberships__in=Membership.objects.current().filter(person=person)))
-    if person.owner_unit_id and all(unit.pk != person.owner_unit_id for unit in units):
-        units.append(person.owner_unit)
-    return units
-
-
 # --- Clusters -------------------------------------------------------------------------------------------
 
 

@@ -44,11 +44,6 @@ SEARCH_PREVIEW = 20
 CHILDREN_PAGE = 100
 
 
-def can_edit_person(user, person: Person) -> bool:
-    """Whether the user edits people of one of the units that answer for this person."""
-    return any(rules.can_edit_people_of(user, unit) for unit in queries.person_units(person))
-
-
 # --- Search ---------------------------------------------------------------------------------------------
 
 
@@ -244,7 +239,7 @@ class PersonDetailView(ScopedDetailView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         person, user = self.object, self.request.user
-        can_edit = can_edit_person(user, person)
+        can_edit = rules.can_edit_person(user, person)
         return super().get_context_data(
             memberships=list(queries.person_memberships(person, user)),
             audit_entries=entries_for(person),
@@ -307,7 +302,7 @@ class PersonEditView(ScopedObjectFormView):
     form_class = PersonForm
 
     def has_permission(self) -> bool:
-        return can_edit_person(self.request.user, self.object)
+        return rules.can_edit_person(self.request.user, self.object)
 
     def get_form_kwargs(self) -> dict[str, Any]:
         return {**super().get_form_kwargs(), "instance": self.object}
@@ -328,7 +323,7 @@ class MembershipCreateView(ScopedObjectFormView):
     model = Person
 
     def has_permission(self) -> bool:
-        return can_edit_person(self.request.user, self.object)
+        return rules.can_edit_person(self.request.user, self.object)
 
     def get_form(self, form_class=None) -> MembershipForm:
         menu = queries.units_for_people_editing(self.request.user)
