@@ -1,0 +1,54 @@
+"""Every benchmark runs at its --smoke size in the test suite, so the scripts never rot."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PROJECT_DIR = Path(__file__).resolve().parents[2]
+
+
+def run_smoke(script: str) -> subprocess.CompletedProcess:
+    env = {key: value for key, value in os.environ.items() if key != "DJANGO_SETTINGS_MODULE"}
+    return subprocess.run(
+        [sys.executable, str(PROJECT_DIR / "bench" / script), "--smoke"],
+        cwd=PROJECT_DIR, env=env, capture_output=True, text=True, timeout=600, check=False,
+    )  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def lists_smoke() -> subprocess.CompletedProcess:
+    return run_smoke("lists.py")
+
+
+def table_rows(output: str) -> dict[tuple[str, str], list[str]]:
+    """The rows of the printed table, by (page, user)."""
+    rows = {}
+    for line in output.splitlines():
+        cells = [cell.strip() for cell in line.split("|")]
+        if len(cells) == 7:
+            rows[(cells[0], cells[1])] = cells[2:]
+    return rows
+
+
+def test_bench_lists_smoke_exits_cleanly(lists_smoke):
+    assert lists_smoke.returncode == 0, lists_smoke.stderr[-3000:]
+
+
+def test_bench_lists_smoke_prints_the_ratio_table(lists_smoke):
+    rows = table_rows(lists_smoke.stdout)
+
+    assert rows[("Trang", "Người dùng")] == ["Trung vị", "p95", "× /healthz", "Truy vấn", "Ghi chú"]
+    assert rows[("/healthz", "—")][2] == "1.0"
+
+
+def test_bench_lists_smoke_measures_the_people_list_for_both_users(lists_smoke):
+    rows = table_rows(lists_smoke.stdout)
+
+    for user in ("Ban TĐKT tỉnh", "Cán bộ huyện"):
+        median, p95, ratio, _queries, note = rows[("Danh sách cá nhân, trang đầu", user)]
+        assert float(ratio) > 0
+        assert float(p95) >= float(median)
+        assert note == ""
