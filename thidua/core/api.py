@@ -15,7 +15,7 @@ from typing import Any
 
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, serializers
@@ -24,6 +24,8 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 from rest_framework.views import exception_handler as drf_exception_handler
+
+from thidua.core.pagination import rows_after
 
 
 class KeysetPagination(BasePagination):
@@ -45,7 +47,7 @@ class KeysetPagination(BasePagination):
         ordering = tuple(_invert(field) for field in self.ordering) if reverse else self.ordering
         queryset = queryset.order_by(*ordering)
         if self.cursor is not None:
-            queryset = queryset.filter(_after(ordering, self.cursor[0]))
+            queryset = queryset.filter(rows_after(ordering, self.cursor[0]))
         rows = list(queryset[: self.page_size + 1])
         has_more = len(rows) > self.page_size
         rows = rows[: self.page_size]
@@ -142,20 +144,6 @@ class KeysetPagination(BasePagination):
 
 def _invert(field: str) -> str:
     return field[1:] if field.startswith("-") else f"-{field}"
-
-
-def _after(ordering: tuple[str, ...], values: list) -> Q:
-    """Rows strictly after ``values`` in ``ordering``: (k1 > v1) OR (k1 = v1 AND k2 > v2) OR …
-
-    The leading ``k1 >= v1`` adds nothing logically; it gives the database a plain range on the index's first column.
-    """
-    names = [field.lstrip("-") for field in ordering]
-    ops = ["lt" if field.startswith("-") else "gt" for field in ordering]
-    condition = Q(pk__in=[])
-    for index, name in enumerate(names):
-        equal = {names[i]: values[i] for i in range(index)}
-        condition |= Q(**equal, **{f"{name}__{ops[index]}": values[index]})
-    return Q(**{f"{names[0]}__{ops[0]}e": values[0]}) & condition
 
 
 def _json_value(value: Any) -> Any:

@@ -39,6 +39,20 @@ def decode_cursor(token: str) -> tuple[Any, Any] | None:
     return key, pk
 
 
+def rows_after(ordering: tuple[str, ...], values: list) -> Q:
+    """Rows strictly after ``values`` in ``ordering``: (k1 > v1) OR (k1 = v1 AND k2 > v2) OR …
+
+    The leading ``k1 >= v1`` adds nothing logically; it gives the database a plain range on the index's first column.
+    """
+    names = [field.lstrip("-") for field in ordering]
+    ops = ["lt" if field.startswith("-") else "gt" for field in ordering]
+    condition = Q(pk__in=[])
+    for index, name in enumerate(names):
+        equal = {names[i]: values[i] for i in range(index)}
+        condition |= Q(**equal, **{f"{name}__{ops[index]}": values[index]})
+    return Q(**{f"{names[0]}__{ops[0]}e": values[0]}) & condition
+
+
 @dataclass
 class KeysetPage:
     """One page of rows and the cursors of its neighbours (None when there is no neighbour that way)."""
@@ -87,9 +101,7 @@ class KeysetPaginator:
 
     def _beyond(self, key: Any, pk: Any, *, forward: bool) -> Q:
         """Rows strictly after (key, pk) when walking forward in the page order, strictly before otherwise."""
-        greater = forward != self.descending
-        op = "gt" if greater else "lt"
-        return Q(**{f"{self.key}__{op}": key}) | Q(**{self.key: key, f"pk__{op}": pk})
+        return rows_after(tuple(self._ordering(forward=forward)), [key, pk])
 
     def _ordering(self, *, forward: bool) -> list[str]:
         ascending = forward != self.descending

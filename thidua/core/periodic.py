@@ -64,3 +64,18 @@ def run_all(only: list[str] | None = None) -> list[PeriodicResult]:
         else:
             results.append(PeriodicResult(name, True, message))
     return results
+
+
+@periodic("core.optimize_database")
+def optimize_database() -> str:
+    """Keep SQLite's planner statistics fresh (its query plans go badly wrong without them).
+
+    PostgreSQL's autovacuum already analyses its tables, so there is nothing to do there.
+    """
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        return _("không cần làm gì (%(vendor)s tự cập nhật thống kê)") % {"vendor": connection.vendor}
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA optimize")
+    return _("đã chạy PRAGMA optimize")
