@@ -213,6 +213,7 @@ CELERY_RESULT_BACKEND = None
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_TASK_DEFAULT_QUEUE", "celery")
 
 # --- Audit (django-auditlog with our own sealed entry model) ---------------------------------------------
 AUDITLOG_LOGENTRY_MODEL = "audit.AuditEntry"
