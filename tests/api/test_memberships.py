@@ -129,7 +129,7 @@ def test_membership_update_with_dates_in_the_wrong_order_is_refused(le_chan_clie
     body = {"start_date": "2025-07-01", "end_date": "2025-06-30"}
     response = le_chan_client.patch(f"/api/v1/memberships/{hoa_membership.pk}/", body, format="json")
     assert (response.status_code, response.json()) == (
-        400, {"non_field_errors": ["Ngày kết thúc phải sau ngày bắt đầu."]}
+        400, {"non_field_errors": ["Ngày kết thúc không được trước ngày bắt đầu."]}
     )  # fmt: skip
 
 

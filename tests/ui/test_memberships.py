@@ -67,7 +67,7 @@ def test_membership_create_end_before_start_names_the_field(officer_client, city
         reverse("orgs:membership-create", args=[le_chan_person.pk]),
         membership_data(city["an_bien"], start_date="01/03/2024", end_date="01/01/2024"),
     )
-    assert "Ngày kết thúc phải sau ngày bắt đầu." in response.content.decode()
+    assert "Ngày kết thúc không được trước ngày bắt đầu." in response.content.decode()
 
 
 # --- End ------------------------------------------------------------------------------------------------

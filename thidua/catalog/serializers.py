@@ -12,7 +12,11 @@ from thidua.core.api import ModelSerializer
 class AuthoritySerializer(ModelSerializer):
     kind = serializers.SlugRelatedField(slug_field="code", read_only=True, help_text=_("Mã loại cấp có thẩm quyền"))
     kind_name = serializers.CharField(source="kind.name", read_only=True)
-    kind_level = serializers.CharField(source="kind.level", read_only=True, help_text=_("state, province, grassroots"))
+    kind_level = serializers.CharField(
+        source="kind.level",
+        read_only=True,
+        help_text=_("Cấp: state (Nhà nước), province (tỉnh, bộ, ngành), grassroots (cơ sở)"),
+    )
     unit_name = serializers.CharField(source="unit.name", read_only=True)
 
     class Meta:
@@ -28,7 +32,9 @@ class AwardTypeSerializer(ModelSerializer):
     kind_display = serializers.CharField(source="get_kind_display", read_only=True)
     level_display = serializers.CharField(source="get_level_display", read_only=True)
     recipient_kinds = serializers.ListField(
-        child=serializers.CharField(), read_only=True, help_text=_("individual, collective, household")
+        child=serializers.CharField(),
+        read_only=True,
+        help_text=_("Đối tượng: individual (cá nhân), collective (tập thể), household (hộ gia đình)"),
     )
     regime = serializers.SlugRelatedField(slug_field="code", read_only=True, help_text=_("Mã giai đoạn pháp lý"))
     granting_authority_kinds = serializers.SlugRelatedField(

@@ -126,7 +126,7 @@ class MembershipForm(forms.ModelForm):
         cleaned = super().clean()
         start, end = cleaned.get("start_date"), cleaned.get("end_date")
         if start and end and end < start:
-            self.add_error("end_date", _("Ngày kết thúc phải sau ngày bắt đầu."))
+            self.add_error("end_date", _("Ngày kết thúc không được trước ngày bắt đầu."))
         return cleaned
 
     def _post_clean(self) -> None:
@@ -145,7 +145,7 @@ class EndMembershipForm(forms.Form):
     def clean_end_date(self):
         end_date = self.cleaned_data["end_date"]
         if self.membership.start_date and end_date < self.membership.start_date:
-            raise forms.ValidationError(_("Ngày kết thúc phải sau ngày bắt đầu công tác."))
+            raise forms.ValidationError(_("Ngày kết thúc không được trước ngày bắt đầu công tác."))
         return end_date
 
 
