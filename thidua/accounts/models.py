@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from thidua.orgs.models import OrgUnit
 
@@ -19,7 +20,7 @@ class User(AbstractUser):
 
     class Meta:
         verbose_name = _("người dùng")
-        verbose_name_plural = _("người dùng")
+        verbose_name_plural = pgettext_lazy("số nhiều", "người dùng")
 
     def __str__(self) -> str:
         return self.full_name or self.username
@@ -39,7 +40,7 @@ class Role(models.Model):
 
     class Meta:
         verbose_name = _("vai trò")
-        verbose_name_plural = _("vai trò")
+        verbose_name_plural = pgettext_lazy("số nhiều", "vai trò")
         ordering = ["pk"]
 
     def __str__(self) -> str:
@@ -67,7 +68,7 @@ class RoleAssignment(models.Model):
 
     class Meta:
         verbose_name = _("phân công vai trò")
-        verbose_name_plural = _("phân công vai trò")
+        verbose_name_plural = pgettext_lazy("số nhiều", "phân công vai trò")
         constraints = [models.UniqueConstraint(fields=["user", "role", "unit"], name="role_assignment_once")]
 
     def __str__(self) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from auditlog.models import AbstractLogEntry
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class AuditEntry(AbstractLogEntry):
@@ -19,7 +20,7 @@ class AuditEntry(AbstractLogEntry):
     class Meta(AbstractLogEntry.Meta):
         swappable = "AUDITLOG_LOGENTRY_MODEL"
         verbose_name = _("nhật ký thay đổi")
-        verbose_name_plural = _("nhật ký thay đổi")
+        verbose_name_plural = pgettext_lazy("số nhiều", "nhật ký thay đổi")
         indexes = [
             models.Index(fields=["seal_seq"], name="audit_unsealed_idx", condition=models.Q(seal_seq__isnull=True))
         ]
@@ -46,7 +47,7 @@ class AuditChainHead(models.Model):
 
     class Meta:
         verbose_name = _("đầu chuỗi niêm phong")
-        verbose_name_plural = _("đầu chuỗi niêm phong")
+        verbose_name_plural = pgettext_lazy("số nhiều", "đầu chuỗi niêm phong")
 
     def __str__(self) -> str:
         return f"#{self.last_seq} {self.last_hash[:12]}"

@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from thidua.core.models import TimeStampedModel
 from thidua.core.scoping import Scope
@@ -58,7 +59,7 @@ class LegalRegime(models.Model):
 
     class Meta:
         verbose_name = _("giai đoạn pháp lý")
-        verbose_name_plural = _("giai đoạn pháp lý")
+        verbose_name_plural = pgettext_lazy("số nhiều", "giai đoạn pháp lý")
         ordering = ["valid_from"]
 
     def __str__(self) -> str:
@@ -85,7 +86,7 @@ class AuthorityKind(models.Model):
 
     class Meta:
         verbose_name = _("loại cấp có thẩm quyền")
-        verbose_name_plural = _("loại cấp có thẩm quyền")
+        verbose_name_plural = pgettext_lazy("số nhiều", "loại cấp có thẩm quyền")
         ordering = ["pk"]
 
     def __str__(self) -> str:
@@ -116,7 +117,7 @@ class Authority(TimeStampedModel):
 
     class Meta:
         verbose_name = _("cấp có thẩm quyền")
-        verbose_name_plural = _("cấp có thẩm quyền")
+        verbose_name_plural = pgettext_lazy("số nhiều", "cấp có thẩm quyền")
         ordering = ["kind", "name"]
 
     def __str__(self) -> str:
@@ -137,7 +138,7 @@ class DocumentKind(models.Model):
 
     class Meta:
         verbose_name = _("loại tài liệu")
-        verbose_name_plural = _("loại tài liệu")
+        verbose_name_plural = pgettext_lazy("số nhiều", "loại tài liệu")
         ordering = ["pk"]
 
     def __str__(self) -> str:
@@ -240,7 +241,7 @@ class AwardType(TimeStampedModel):
 
     class Meta:
         verbose_name = _("danh hiệu, hình thức khen thưởng")
-        verbose_name_plural = _("danh hiệu, hình thức khen thưởng")
+        verbose_name_plural = pgettext_lazy("số nhiều", "danh hiệu, hình thức khen thưởng")
         ordering = ["sort_order", "code", "valid_from"]
         constraints = [models.UniqueConstraint(fields=["code", "valid_from"], name="award_type_version_once")]
 
@@ -297,7 +298,7 @@ class BaseSalary(models.Model):
 
     class Meta:
         verbose_name = _("mức lương cơ sở")
-        verbose_name_plural = _("mức lương cơ sở")
+        verbose_name_plural = pgettext_lazy("số nhiều", "mức lương cơ sở")
         ordering = ["valid_from"]
 
     def __str__(self) -> str:

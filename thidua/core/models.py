@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class TimeStampedModel(models.Model):
@@ -20,7 +21,7 @@ class DayOverride(models.Model):
 
     class Meta:
         verbose_name = _("ngày hoán đổi")
-        verbose_name_plural = _("ngày hoán đổi")
+        verbose_name_plural = pgettext_lazy("số nhiều", "ngày hoán đổi")
         ordering = ["date"]
 
     def __str__(self) -> str:

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from thidua.core.scoping import Scope
 
@@ -54,7 +55,7 @@ class Job(models.Model):
 
     class Meta:
         verbose_name = _("tác vụ nền")
-        verbose_name_plural = _("tác vụ nền")
+        verbose_name_plural = pgettext_lazy("số nhiều", "tác vụ nền")
         ordering = ["-created_at"]
 
     def __str__(self) -> str:

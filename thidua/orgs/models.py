@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from thidua.core.models import TimeStampedModel
 from thidua.core.scoping import Scope
@@ -55,7 +56,7 @@ class Sector(models.Model):
 
     class Meta:
         verbose_name = _("lĩnh vực")
-        verbose_name_plural = _("lĩnh vực")
+        verbose_name_plural = pgettext_lazy("số nhiều", "lĩnh vực")
         ordering = ["name"]
 
     def __str__(self) -> str:
@@ -74,7 +75,7 @@ class UnitKind(models.Model):
 
     class Meta:
         verbose_name = _("loại đơn vị")
-        verbose_name_plural = _("loại đơn vị")
+        verbose_name_plural = pgettext_lazy("số nhiều", "loại đơn vị")
         ordering = ["level", "name"]
 
     def __str__(self) -> str:
@@ -143,7 +144,7 @@ class OrgUnit(TimeStampedModel):
 
     class Meta:
         verbose_name = _("đơn vị")
-        verbose_name_plural = _("đơn vị")
+        verbose_name_plural = pgettext_lazy("số nhiều", "đơn vị")
         ordering = ["path"]
         indexes = [models.Index(fields=["parent", "sort_key"], name="orgunit_children_idx")]
 
@@ -208,7 +209,7 @@ class OrgUnitEvent(models.Model):
 
     class Meta:
         verbose_name = _("thay đổi của đơn vị")
-        verbose_name_plural = _("thay đổi của đơn vị")
+        verbose_name_plural = pgettext_lazy("số nhiều", "thay đổi của đơn vị")
         ordering = ["unit", "effective_on", "pk"]
 
     def __str__(self) -> str:
@@ -245,7 +246,7 @@ class Cluster(TimeStampedModel):
 
     class Meta:
         verbose_name = _("cụm, khối thi đua")
-        verbose_name_plural = _("cụm, khối thi đua")
+        verbose_name_plural = pgettext_lazy("số nhiều", "cụm, khối thi đua")
         ordering = ["name"]
 
     def __str__(self) -> str:
@@ -275,7 +276,7 @@ class ClusterMembership(models.Model):
 
     class Meta:
         verbose_name = _("thành viên cụm, khối")
-        verbose_name_plural = _("thành viên cụm, khối")
+        verbose_name_plural = pgettext_lazy("số nhiều", "thành viên cụm, khối")
         ordering = ["cluster", "year", "unit__sort_key"]
         constraints = [models.UniqueConstraint(fields=["cluster", "unit", "year"], name="cluster_member_once_a_year")]
 
@@ -314,7 +315,7 @@ class Ethnicity(models.Model):
 
     class Meta:
         verbose_name = _("dân tộc")
-        verbose_name_plural = _("dân tộc")
+        verbose_name_plural = pgettext_lazy("số nhiều", "dân tộc")
         ordering = ["code"]
 
     def __str__(self) -> str:
@@ -383,7 +384,7 @@ class Person(TimeStampedModel):
 
     class Meta:
         verbose_name = _("cá nhân")
-        verbose_name_plural = _("cá nhân")
+        verbose_name_plural = pgettext_lazy("số nhiều", "cá nhân")
         ordering = ["sort_key", "pk"]
         indexes = [models.Index(fields=["sort_key", "id"], name="person_sort_idx")]
 
@@ -465,7 +466,7 @@ class Membership(models.Model):
 
     class Meta:
         verbose_name = _("quá trình công tác")
-        verbose_name_plural = _("quá trình công tác")
+        verbose_name_plural = pgettext_lazy("số nhiều", "quá trình công tác")
         ordering = ["person", "-start_date"]
         indexes = [models.Index(fields=["unit", "end_date"], name="membership_unit_idx")]
         constraints = [
@@ -506,7 +507,7 @@ class Household(TimeStampedModel):
 
     class Meta:
         verbose_name = _("hộ gia đình")
-        verbose_name_plural = _("hộ gia đình")
+        verbose_name_plural = pgettext_lazy("số nhiều", "hộ gia đình")
         ordering = ["name"]
 
     def __str__(self) -> str:
