@@ -59,21 +59,21 @@ def test_unit_list_query_count(le_chan_client, city, django_assert_num_queries, 
 @pytest.mark.parametrize("rows", [1, 3])
 def test_person_list_query_count(le_chan_client, city, django_assert_num_queries, rows):
     add_people(city, rows)
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         assert len(le_chan_client.get("/api/v1/people/").json()["results"]) == rows
 
 
 @pytest.mark.parametrize("rows", [1, 3])
 def test_person_search_query_count(le_chan_client, city, django_assert_num_queries, rows):
     add_people(city, rows)
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         assert len(le_chan_client.get("/api/v1/people/", {"search": "nguyen thu"}).json()["results"]) == rows
 
 
 @pytest.mark.parametrize("rows", [1, 3])
 def test_membership_list_query_count(le_chan_client, city, django_assert_num_queries, rows):
     add_people(city, rows)
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         assert len(le_chan_client.get("/api/v1/memberships/").json()["results"]) == rows
 
 

@@ -43,7 +43,7 @@ def add_award_types(count: int) -> None:
 @pytest.mark.parametrize("rows", [1, 3])
 def test_person_list_query_count(officer_client, city, rows, django_assert_num_queries):
     add_people(city, rows)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         response = officer_client.get(reverse("orgs:person-list"))
     assert len(response.context["page"]) == rows
 
@@ -51,7 +51,7 @@ def test_person_list_query_count(officer_client, city, rows, django_assert_num_q
 @pytest.mark.parametrize("rows", [1, 3])
 def test_person_search_query_count(officer_client, city, rows, django_assert_num_queries):
     add_people(city, rows)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         response = officer_client.get(reverse("orgs:person-list"), {"q": "nguyen thi dem", "unit": city["le_chan"].pk})
     assert len(response.context["page"]) == rows
 
@@ -104,7 +104,7 @@ def test_cluster_list_query_count(officer_client, city, rows, django_assert_num_
 @pytest.mark.parametrize("rows", [1, 3])
 def test_search_page_query_count(officer_client, city, rows, django_assert_num_queries):
     add_people(city, rows)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         response = officer_client.get(reverse("orgs:search"), {"q": "nguyen thi dem"})
     assert len(response.context["people"]) == rows
 

@@ -21,6 +21,8 @@ class Scope:
     extra_unit_ids: frozenset[int] = field(default_factory=frozenset)
     # Authorities the user serves (board, council, signer, clerk): what is addressed to them is visible.
     authority_ids: frozenset[int] = field(default_factory=frozenset)
+    # Facts about the scope that querysets work out once per request (e.g. how many people it holds).
+    cache: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def nothing(self) -> bool:
