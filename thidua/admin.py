@@ -20,6 +20,13 @@ class ThiDuaAdminSite(admin.AdminSite):
     def has_permission(self, request: HttpRequest) -> bool:
         return request.user.is_active and request.user.is_superuser
 
+    def login(self, request: HttpRequest, extra_context=None):
+        # Imported here: this module is loaded while the app registry is still being built.
+        from thidua.accounts.forms import SuperuserAuthenticationForm
+
+        self.login_form = SuperuserAuthenticationForm
+        return super().login(request, extra_context)
+
 
 class ThiDuaAdminConfig(AdminConfig):
     """Replaces ``django.contrib.admin`` in INSTALLED_APPS so that ``admin.site`` is a ThiDuaAdminSite."""

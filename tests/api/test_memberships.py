@@ -163,3 +163,17 @@ def test_membership_delete_by_someone_who_may_not_edit_is_forbidden(le_chan_view
         403, {"detail": "Bạn không có quyền sửa nhân sự của đơn vị “Phường An Biên”."}
     )  # fmt: skip
     assert Membership.objects.filter(pk=hoa_membership.pk).exists()
+
+
+def test_membership_create_for_a_person_the_caller_only_views_is_forbidden(city, thuy_nguyen_person):
+    """A council member sees the whole city but edits people of one ward only: seeing Đức is not answering for him."""
+    from tests.api.conftest import token_client
+    from tests.conftest import user_with_role
+    from tests.factories.accounts import RoleAssignmentFactory, RoleFactory
+
+    user = user_with_role("council_member", city["root"], username="hoidong.phuong")
+    RoleAssignmentFactory(user=user, role=RoleFactory(code="unit_officer"), unit=city["an_bien"])
+    response = token_client(user).post(
+        "/api/v1/memberships/", {"person": thuy_nguyen_person.pk, "unit": city["an_bien"].pk}, format="json"
+    )
+    assert (response.status_code, thuy_nguyen_person.memberships.count()) == (403, 1)

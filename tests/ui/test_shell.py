@@ -121,3 +121,11 @@ def test_admin_site_opens_for_a_superuser(client, db):
     client.force_login(UserFactory(username="quantri", is_staff=True, is_superuser=True))
     response = client.get("/admin/")
     assert (response.status_code, "Quản trị hệ thống Thi Đua" in response.content.decode()) == (200, True)
+
+
+def test_admin_login_refuses_a_staff_user_who_is_not_superuser(client, le_chan_officer):
+    le_chan_officer.is_staff = True
+    le_chan_officer.save()
+    response = client.post("/admin/login/", {"username": "canbo.lechan", "password": "mat-khau-thu-nghiem"})
+    assert "Chỉ quản trị hệ thống mới được đăng nhập" in response.content.decode()
+    assert "_auth_user_id" not in client.session

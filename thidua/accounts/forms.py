@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
@@ -33,3 +34,15 @@ class LoginForm(AuthenticationForm):
         super().confirm_login_allowed(user)
         if is_api_only(user):
             raise forms.ValidationError(self.error_messages["api_only"], code="api_only")
+
+
+class SuperuserAuthenticationForm(AdminAuthenticationForm):
+    """The admin's sign-in: only superusers, so that signing in here never opens a session the admin then refuses
+    (which would let a staff-flagged or API-only account into the staff app)."""
+
+    def confirm_login_allowed(self, user) -> None:
+        super().confirm_login_allowed(user)
+        if not user.is_superuser:
+            raise forms.ValidationError(
+                _("Chỉ quản trị hệ thống mới được đăng nhập trang quản trị."), code="not_superuser"
+            )

@@ -37,9 +37,15 @@ class OrgUnitAdmin(admin.ModelAdmin):
     list_filter = ["kind", "sector", "is_external"]
     search_fields = ["code", "name_folded"]
     raw_id_fields = ["parent", "merged_into"]
-    readonly_fields = ["path", "depth"]
     inlines = [OrgUnitEventInline]
     show_full_result_count = False
+
+    def get_readonly_fields(self, request, obj=None):
+        # Moving, merging and dissolving rewrite the subtree's paths and people: they go through the services
+        # (thidua.orgs.services.move_unit, merge_units), never through a plain save of one row.
+        if obj is None:
+            return ["path", "depth"]
+        return ["path", "depth", "parent", "merged_into", "dissolved_on"]
 
     def get_search_results(self, request, queryset, search_term):
         return queryset.search(search_term), False

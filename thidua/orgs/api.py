@@ -224,8 +224,11 @@ class MembershipViewSet(
         user = self.request.user
         fields = dict(serializer.validated_data)
         person, unit = fields.pop("person"), fields.pop("unit")
+        # As in the UI: the caller must answer both for the person (seeing them is not enough) and for the unit.
         if not rules.can_edit_people_of(user, unit):
             raise PermissionDenied(_("Bạn không có quyền sửa nhân sự của đơn vị “%(unit)s”.") % {"unit": unit})
+        if not rules.can_edit_person(user, person):
+            raise PermissionDenied(_("Bạn không có quyền sửa thông tin của cá nhân “%(person)s”.") % {"person": person})
         with transaction.atomic():
             membership = services.add_membership(person, by=user, unit=unit, **fields)
             serializer.instance = self.reload_in_scope(membership, "unit")
