@@ -43,9 +43,17 @@ def env_required(name: str) -> str:
 
 DEBUG = env_bool("DEBUG", True)
 
+LOCAL_HOSTS = ["127.0.0.1", "localhost", "[::1]", "testserver"]
+
 if DEBUG:
     SECRET_KEY = os.environ.get("SECRET_KEY") or "thidua-demo-only-not-secret-0123456789abcdefghijklmnopqrstuvwxyz"
-    ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
+    ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", LOCAL_HOSTS)
+    if any(host not in LOCAL_HOSTS for host in ALLOWED_HOSTS):
+        # DEBUG is on by default for the local demo; serving a real host name that way would expose tracebacks and
+        # sign sessions with the published demo key. Fail closed.
+        raise ImproperlyConfigured(
+            "ALLOWED_HOSTS names a public host while DEBUG is on: set DEBUG=0 and a SECRET_KEY for a real server."
+        )
 else:
     SECRET_KEY = env_required("SECRET_KEY")
     ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [])

@@ -29,3 +29,14 @@ def test_missing_secret_key_in_production_fails_with_its_name():
     result = run_thidua("check", env=env)
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+def test_public_host_with_debug_left_on_fails_closed():
+    env = {"ALLOWED_HOSTS": "thidua.haiphong.gov.vn", "DJANGO_SETTINGS_MODULE": "thidua.settings"}
+    result = run_thidua("check", env=env)
+    assert (result.returncode != 0, "DEBUG=0" in result.stderr) == (True, True)
+
+
+def test_demo_refuses_to_seed_a_production_database():
+    result = run_thidua("seed_demo", env=PRODUCTION_ENV)
+    assert (result.returncode, "Không tạo dữ liệu mẫu khi DEBUG tắt" in result.stderr) == (1, True)

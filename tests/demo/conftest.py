@@ -30,7 +30,7 @@ def demo_output(django_db_setup, django_db_blocker):
     """The output of a first ``thidua seed_demo`` on an empty database."""
     with django_db_blocker.unblock(), transaction.atomic():
         out = io.StringIO()
-        call_command("seed_demo", stdout=out)
+        call_command("seed_demo", force=True, stdout=out)
         yield out.getvalue()
         transaction.set_rollback(True)
 

@@ -31,7 +31,7 @@ def city() -> OrgUnit:
 def test_seed_demo_second_run_creates_nothing(demo):
     before = counts()
 
-    call_command("seed_demo", stdout=io.StringIO())
+    call_command("seed_demo", force=True, stdout=io.StringIO())
 
     assert counts() == before
 
@@ -40,7 +40,7 @@ def test_seed_demo_second_run_only_prints_the_accounts(demo, django_assert_max_n
     out = io.StringIO()
 
     with django_assert_max_num_queries(12):
-        call_command("seed_demo", stdout=out)
+        call_command("seed_demo", force=True, stdout=out)
 
     assert "Dữ liệu mẫu Hải Phòng đã có sẵn." in out.getvalue()
     assert "canbo.lechan" in out.getvalue()

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import time
 
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from thidua.demo.seed import format_accounts, seed_demo
@@ -16,7 +17,20 @@ class Command(BaseCommand):
         "Chạy lại chỉ in danh sách tài khoản."
     )
 
+    def add_arguments(self, parser) -> None:
+        parser.add_argument(
+            "--force", action="store_true", help="Tạo cả khi DEBUG tắt (tài khoản mẫu có mật khẩu công khai)."
+        )
+
     def handle(self, *args, **options) -> None:
+        if not settings.DEBUG and not options["force"]:
+            # The demo accounts share a published password, one of them a superuser: never on a real server.
+            raise CommandError(
+                _(
+                    "Không tạo dữ liệu mẫu khi DEBUG tắt: các tài khoản mẫu dùng mật khẩu công khai. "
+                    "Dùng --force nếu chắc chắn."
+                )
+            )
         started = time.perf_counter()
         ran = seed_demo(self.stdout)
         if ran:
