@@ -38,7 +38,7 @@ def test_person_list_shows_only_people_of_the_officer_subtree(le_chan_client, ho
 
 def test_person_list_masks_the_id_number_and_never_carries_it(le_chan_client, hoa):
     row = le_chan_client.get("/api/v1/people/").json()["results"][0]
-    assert (row["masked_id_number"], "id_number" in row) == ("031••••••234", False)
+    assert (row["masked_id_number"], "id_number" in row) == ("•••••••••234", False)
 
 
 def test_person_detail_in_scope_shows_the_person_and_the_full_id_number_to_an_officer(le_chan_client, hoa, city):
@@ -49,7 +49,7 @@ def test_person_detail_in_scope_shows_the_person_and_the_full_id_number_to_an_of
     assert (response.status_code, data) == (200, {
         "id": hoa.pk, "full_name": "Nguyễn Thị Hoa", "family_name": "Nguyễn", "middle_name": "Thị", "given_name": "Hoa",
         "gender": "F", "gender_display": "Nữ", "birth_date": "1989-05-17", "birth_year": 1989, "death_date": None,
-        "ethnicity": "01", "ethnicity_name": "Kinh", "nationality": "Việt Nam", "masked_id_number": "031••••••234",
+        "ethnicity": "01", "ethnicity_name": "Kinh", "nationality": "Việt Nam", "masked_id_number": "•••••••••234",
         "is_direct_worker": False, "position_category": "civil_servant",
         "position_category_display": "Cán bộ, công chức, viên chức", "hometown": "", "owner_unit": None,
         "current_memberships": [{
@@ -62,7 +62,7 @@ def test_person_detail_in_scope_shows_the_person_and_the_full_id_number_to_an_of
 
 def test_person_detail_hides_the_id_number_from_someone_who_may_not_edit(le_chan_viewer_client, hoa):
     data = le_chan_viewer_client.get(f"/api/v1/people/{hoa.pk}/").json()
-    assert (data["id_number"], data["masked_id_number"]) == (None, "031••••••234")
+    assert (data["id_number"], data["masked_id_number"]) == (None, "•••••••••234")
 
 
 def test_person_detail_of_another_district_is_not_found(le_chan_client, thuy_nguyen_person):

@@ -39,3 +39,13 @@ def test_tone_breaks_tie_before_family_name():
 
 def test_sort_key_is_digits_only():
     assert person_sort_key("Đỗ Thị Ngọc Ánh").isdigit()
+
+
+def test_search_words_of_a_typed_query_are_capped():
+    query = " ".join(f"tu{n}" for n in range(100)) + " " + "a" * 500
+    words = search_words(query, limit=8)
+    assert (len(words), words[0]) == (8, "tu0")
+
+
+def test_search_words_cut_an_absurdly_long_word():
+    assert search_words("a" * 500, limit=8) == ["a" * 40]

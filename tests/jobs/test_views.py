@@ -127,6 +127,18 @@ def test_start_reindex_is_forbidden_without_the_admin_role(other_client):
     assert (response.status_code, Job.objects.count()) == (403, 0)
 
 
+def test_start_reindex_is_forbidden_to_the_admin_of_one_ward(client, city):
+    from tests.conftest import user_with_role
+
+    client.force_login(user_with_role("admin", city["an_bien"], username="quantri.anbien"))
+    assert (client.post(reverse("jobs:start-reindex")).status_code, Job.objects.count()) == (403, 0)
+
+
+def test_start_reindex_while_one_runs_opens_the_running_job(admin_client, admin_job):
+    response = admin_client.post(reverse("jobs:start-reindex"))
+    assert (response["Location"], Job.objects.count()) == (reverse("jobs:detail", args=[admin_job.pk]), 1)
+
+
 def test_start_reindex_refuses_get(admin_client):
     assert (admin_client.get(reverse("jobs:start-reindex")).status_code, Job.objects.count()) == (405, 0)
 

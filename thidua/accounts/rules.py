@@ -33,6 +33,19 @@ def has_role(user, roles: frozenset[str]) -> bool:
     return RoleAssignment.objects.current().filter(user=user, role__code__in=roles).exists()
 
 
+def is_system_admin(user) -> bool:
+    """A superuser, or an ``admin`` at a root of the tree: may run work that touches every unit and person."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    return (
+        RoleAssignment.objects.current()
+        .filter(user=user, role__code__in=UNIT_ADMIN_ROLES, unit__parent__isnull=True)
+        .exists()
+    )
+
+
 def is_api_only(user) -> bool:
     """An integrator's account: every role it holds is for the API, so it may not sign in to the UI."""
     if user.is_superuser:

@@ -50,9 +50,20 @@ def fold(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", stripped).split())
 
 
-def search_words(text: str) -> list[str]:
-    """The folded words of a text, for prefix matching: "Nguyễn Văn-An" → ["nguyen", "van", "an"]."""
-    return _WORD_RE.findall(fold(text))
+# A query's words each add a condition: a few are a name, hundreds are an attack on the database.
+MAX_QUERY_WORDS = 8
+MAX_WORD_LENGTH = 40
+
+
+def search_words(text: str, *, limit: int | None = None) -> list[str]:
+    """The folded words of a text, for prefix matching: "Nguyễn Văn-An" → ["nguyen", "van", "an"].
+
+    With ``limit`` (queries typed by users), only the first ``limit`` distinct words, each cut to a sane length.
+    """
+    words = _WORD_RE.findall(fold(text))
+    if limit is None:
+        return words
+    return list(dict.fromkeys(word[:MAX_WORD_LENGTH] for word in words))[:limit]
 
 
 def split_name(full_name: str) -> tuple[str, str, str]:

@@ -23,6 +23,10 @@ class JobStatus(models.TextChoices):
     def finished(cls) -> tuple[str, ...]:
         return (cls.SUCCEEDED, cls.FAILED)
 
+    @classmethod
+    def unfinished(cls) -> tuple[str, ...]:
+        return (cls.QUEUED, cls.RUNNING)
+
 
 class JobQuerySet(models.QuerySet):
     def visible_to(self, scope: Scope) -> JobQuerySet:

@@ -12,18 +12,19 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from thidua.accounts.rules import has_role
+from thidua.accounts.rules import is_system_admin
 from thidua.accounts.scoping import scoped
 from thidua.core.views import ScopedDetailView, StaffView
-from thidua.jobs.models import Job
+from thidua.jobs.models import Job, JobStatus
 from thidua.jobs.services import start_job
 
 LIST_LIMIT = 100
-REINDEX_ROLES = frozenset({"admin"})
+REINDEX_KIND = "orgs.reindex_people"
 
 
 def can_start_reindex(user) -> bool:
-    return has_role(user, REINDEX_ROLES)
+    # It rewrites every person of the deployment, so only an administrator of the whole tree may start it.
+    return is_system_admin(user)
 
 
 class JobListView(StaffView, TemplateView):
@@ -60,6 +61,12 @@ class StartReindexView(StaffView, View):
     def post(self, request: HttpRequest) -> HttpResponse:
         if not can_start_reindex(request.user):
             raise PermissionDenied
-        job = start_job("orgs.reindex_people", by=request.user, params={})
+        running = Job.objects.filter(kind=REINDEX_KIND, status__in=JobStatus.unfinished()).first()
+        if running is not None:
+            messages.warning(
+                request, _("Tác vụ “%(title)s” đang chạy; chờ tác vụ này xong.") % {"title": running.title}
+            )
+            return redirect("jobs:detail", pk=running.pk)
+        job = start_job(REINDEX_KIND, by=request.user, params={})
         messages.success(request, _("Đã bắt đầu tác vụ “%(title)s”.") % {"title": job.title})
         return redirect("jobs:detail", pk=job.pk)

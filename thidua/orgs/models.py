@@ -16,7 +16,7 @@ from django.utils.translation import pgettext_lazy
 
 from thidua.core.models import TimeStampedModel
 from thidua.core.scoping import Scope
-from thidua.core.text import fold, normalize, person_sort_key, sort_key, split_name
+from thidua.core.text import MAX_QUERY_WORDS, fold, normalize, person_sort_key, search_words, sort_key, split_name
 
 PATH_SEGMENT = 8  # digits per level: unit ids up to 99,999,999
 
@@ -99,7 +99,7 @@ class OrgUnitQuerySet(models.QuerySet):
 
     def search(self, query: str) -> OrgUnitQuerySet:
         queryset = self
-        for word in fold(query).split():
+        for word in search_words(query, limit=MAX_QUERY_WORDS):
             queryset = queryset.filter(Q(name_folded__startswith=word) | Q(name_folded__contains=f" {word}"))
         return queryset
 
@@ -350,10 +350,8 @@ class PersonQuerySet(models.QuerySet):
 
     def search(self, query: str) -> PersonQuerySet:
         """Each folded query word must begin a word of the name ("an" finds "Nguyễn Văn An", not "Lan")."""
-        from thidua.core.text import search_words
-
         queryset = self
-        for word in search_words(query):
+        for word in search_words(query, limit=MAX_QUERY_WORDS):
             tokens = PersonNameToken.objects.filter(token__gte=word, token__lt=word + "\uffff")
             queryset = queryset.filter(pk__in=tokens.values("person_id"))
         return queryset
@@ -427,8 +425,6 @@ class Person(TimeStampedModel):
             self.birth_year = self.birth_date.year
 
     def build_name_tokens(self) -> list[PersonNameToken]:
-        from thidua.core.text import search_words
-
         return [PersonNameToken(person_id=self.pk, token=word) for word in dict.fromkeys(search_words(self.full_name))]
 
     def reindex_name(self) -> None:
@@ -437,9 +433,10 @@ class Person(TimeStampedModel):
 
     @property
     def masked_id_number(self) -> str:
+        """Only the last three characters, as in the audit log: enough to tell two people apart, never the number."""
         if len(self.id_number) <= 4:
             return "•" * len(self.id_number)
-        return self.id_number[:3] + "•" * (len(self.id_number) - 6) + self.id_number[-3:]
+        return "•" * (len(self.id_number) - 3) + self.id_number[-3:]
 
     @property
     def is_deceased(self) -> bool:
