@@ -59,3 +59,32 @@ def test_merge_units_moves_people_and_keeps_the_merged_unit(city):
         "Quận Lê Chân"
     ]
     assert person.memberships.get(unit=city["an_bien"]).end_date == dt.date(2025, 6, 30)
+
+
+def test_merge_moves_a_membership_that_starts_on_the_merge_date(city):
+    person = PersonFactory(full_name="Lê Văn Mới")
+    MembershipFactory(person=person, unit=city["an_bien"], start_date=dt.date(2025, 7, 1))
+    services.merge_units([city["an_bien"]], into=city["le_chan"], by=None, effective_on=dt.date(2025, 7, 1))
+    assert list(person.memberships.values_list("unit__name", "start_date", "end_date")) == [
+        ("Quận Lê Chân", dt.date(2025, 7, 1), None)
+    ]
+
+
+def test_merge_into_a_dissolved_unit_is_refused(city):
+    services.merge_units([city["an_bien"]], into=city["le_chan"], by=None, effective_on=dt.date(2025, 7, 1))
+    with pytest.raises(ValidationError, match="đã giải thể hoặc sáp nhập"):
+        services.merge_units([city["minh_duc"]], into=city["an_bien"], by=None, effective_on=dt.date(2025, 8, 1))
+
+
+def test_move_under_a_dissolved_unit_is_refused(city):
+    services.merge_units([city["an_bien"]], into=city["le_chan"], by=None, effective_on=dt.date(2025, 7, 1))
+    with pytest.raises(ValidationError, match="đã giải thể hoặc sáp nhập"):
+        services.move_unit(city["minh_duc"], by=None, new_parent=city["an_bien"], effective_on=dt.date(2025, 8, 1))
+
+
+def test_cluster_members_with_an_unknown_role_are_refused(city):
+    from tests.factories.orgs import ClusterFactory
+
+    cluster = ClusterFactory(organiser=city["root"])
+    with pytest.raises(ValidationError, match="Vai trò không hợp lệ"):
+        services.set_cluster_members(cluster, by=None, year=2021, members={city["le_chan"]: "boss"})

@@ -10,8 +10,8 @@ import datetime as dt
 from collections.abc import Iterable
 
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
-from django.db import transaction
-from django.db.models import F, Value
+from django.db import connection, transaction
+from django.db.models import F, Q, Value
 from django.db.models.functions import Concat, Length, Substr
 from django.utils.translation import gettext as _
 
@@ -62,9 +62,34 @@ def _save_valid(instance, *, exclude: Iterable[str] = ()) -> None:
 
 # --- Units ----------------------------------------------------------------------------------------------
 
+# Any number: the key of the advisory lock that serialises changes to the shape of the tree on PostgreSQL.
+TREE_LOCK_KEY = 7_410_001
+
+
+def _lock_tree() -> None:
+    """Serialise structural changes (create under a parent, move, merge) for the rest of the transaction.
+
+    Paths are copied from parents, so two moves at once could copy a path the other is rewriting. SQLite already
+    runs one writing transaction at a time (IMMEDIATE), PostgreSQL takes a transaction-scoped advisory lock.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [TREE_LOCK_KEY])
+
+
+def _active_or_error(unit: OrgUnit, field: str, on: dt.date) -> None:
+    if unit.dissolved_on is not None and unit.dissolved_on <= on:
+        raise ValidationError(
+            {field: _("Đơn vị “%(unit)s” đã giải thể hoặc sáp nhập từ %(day)s.")
+             % {"unit": unit.name, "day": unit.dissolved_on.strftime("%d/%m/%Y")}}
+        )  # fmt: skip
+
 
 @transaction.atomic
 def create_unit(*, by, parent: OrgUnit | None, **fields) -> OrgUnit:
+    _lock_tree()
+    if parent is not None:
+        parent = OrgUnit.objects.get(pk=parent.pk)
     unit = OrgUnit(parent=parent)
     _assign(unit, fields, UNIT_FIELDS)
     with acting_as(by):
@@ -103,8 +128,10 @@ def rename_unit(unit: OrgUnit, *, by, new_name: str, effective_on: dt.date, lega
 @transaction.atomic
 def move_unit(unit: OrgUnit, *, by, new_parent: OrgUnit, effective_on: dt.date, legal_basis: str = "") -> OrgUnit:
     """Put a unit (with its whole subtree) under another parent; the old place is kept as an event."""
+    _lock_tree()
     unit = OrgUnit.objects.select_for_update().get(pk=unit.pk)
-    new_parent = OrgUnit.objects.get(pk=new_parent.pk)
+    new_parent = OrgUnit.objects.select_for_update().get(pk=new_parent.pk)
+    _active_or_error(new_parent, "parent", effective_on)
     if new_parent.path.startswith(unit.path):
         raise ValidationError({"parent": _("Không thể chuyển đơn vị vào chính nó hoặc đơn vị cấp dưới của nó.")})
     old_parent = unit.parent
@@ -135,25 +162,34 @@ def merge_units(
     """Merge units into another (as in the 2025 reorganisation).
 
     The merged units stay in the tree, marked dissolved, so their past awards keep their names and places; their
-    children move under the receiving unit and their current memberships continue there.
+    children move under the receiving unit; memberships running on the merge date continue there, and those that
+    only start on or after it are moved there whole.
     """
+    _lock_tree()
     target = OrgUnit.objects.select_for_update().get(pk=into.pk)
+    _active_or_error(target, "merged_into", effective_on)
     with acting_as(by):
         for source in sources:
             source = OrgUnit.objects.select_for_update().get(pk=source.pk)
+            _active_or_error(source, "unit", effective_on)
             if source.pk == target.pk or target.path.startswith(source.path):
                 raise ValidationError(
                     {"merged_into": _("Không thể sáp nhập đơn vị vào chính nó hoặc đơn vị cấp dưới.")}
                 )
             for child in list(source.children.all()):
                 move_unit(child, by=by, new_parent=target, effective_on=effective_on, legal_basis=legal_basis)
-            for membership in source.memberships.current(effective_on):
-                Membership.objects.create(
+            for membership in source.memberships.filter(Q(end_date__isnull=True) | Q(end_date__gte=effective_on)):
+                if membership.start_date is not None and membership.start_date >= effective_on:
+                    membership.unit = target
+                    _save_valid(membership)
+                    continue
+                _save_valid(Membership(
                     person=membership.person, unit=target, position=membership.position,
-                    is_leader=membership.is_leader, start_date=effective_on, is_primary=membership.is_primary,
-                )  # fmt: skip
+                    is_leader=membership.is_leader, start_date=effective_on, end_date=membership.end_date,
+                    is_primary=membership.is_primary,
+                ))  # fmt: skip
                 membership.end_date = effective_on - dt.timedelta(days=1)
-                membership.save()
+                _save_valid(membership)
             source.dissolved_on = effective_on
             source.merged_into = target
             source.save()
@@ -253,9 +289,16 @@ def update_cluster(cluster: Cluster, *, by, **fields) -> Cluster:
 @transaction.atomic
 def set_cluster_members(cluster: Cluster, *, by, year: int, members: dict[OrgUnit, str]) -> list[ClusterMembership]:
     """Replace a cluster's members for one year: ``members`` maps each unit to its ClusterRole."""
+    # The cluster row is the lock: two editors replacing the same year's list one after the other, never interleaved.
+    cluster = Cluster.objects.select_for_update().get(pk=cluster.pk)
+    unknown = sorted({role for role in members.values() if role not in ClusterRole.values})
+    if unknown:
+        raise ValidationError({"role": _("Vai trò không hợp lệ: %(roles)s.") % {"roles": ", ".join(unknown)}})
     leaders = [unit for unit, role in members.items() if role == ClusterRole.LEADER]
     if len(leaders) > 1:
         raise ValidationError({"role": _("Mỗi năm một cụm, khối chỉ có một cụm trưởng (khối trưởng).")})
+    for unit in members:
+        _active_or_error(unit, "unit", dt.date(year, 1, 1))
     with acting_as(by):
         ClusterMembership.objects.filter(cluster=cluster, year=year).exclude(unit__in=list(members)).delete()
         result = []
