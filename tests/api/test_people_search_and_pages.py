@@ -143,3 +143,13 @@ def test_keyset_rejects_a_forged_cursor(le_chan_client, many_people):
 def test_keyset_rejects_a_page_size_that_is_not_a_positive_number(le_chan_client, many_people):
     response = le_chan_client.get("/api/v1/people/", {"page_size": "0"})
     assert (response.status_code, response.json()) == (400, {"page_size": ["Cỡ trang phải là số nguyên dương."]})
+
+
+@pytest.mark.parametrize("values", [["x", "abc"], [None, None], [{"a": 1}, 1]])
+def test_keyset_rejects_a_well_formed_cursor_with_values_of_the_wrong_type(le_chan_client, many_people, values):
+    import base64
+    import json
+
+    raw = json.dumps({"v": values, "r": 0}).encode()
+    response = le_chan_client.get("/api/v1/people/", {"cursor": base64.urlsafe_b64encode(raw).decode()})
+    assert (response.status_code, response.json()) == (400, {"cursor": ["Con trỏ trang không hợp lệ."]})

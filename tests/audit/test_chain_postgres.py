@@ -56,7 +56,7 @@ def test_person_edit_commits_while_an_import_transaction_is_open(city):
         worker.join(timeout=30)
 
     assert errors == []
-    assert elapsed < 2
+    assert elapsed < 3  # generous for a loaded CI machine; a real block hits the lock_timeout above
     assert sealed_during_import is not None  # sealed right after its own commit, the import still open
     seal_pending()
     import_entries = AuditEntry.objects.filter(actor_name="Người nhập dữ liệu").order_by("seal_seq")
@@ -88,6 +88,8 @@ def test_concurrent_sealers_skip_a_locked_head(city):
     holder.start()
     assert holding.wait(timeout=10)
     try:
+        with connection.cursor() as cursor:
+            cursor.execute("SET lock_timeout = '3s'")  # a sealer that waited would fail fast, not hang
         started = time.monotonic()
         PersonFactory(full_name="Lê Văn Tám")  # its after-commit sealer finds the head locked and skips
         other_result.append(seal_pending())
@@ -96,6 +98,6 @@ def test_concurrent_sealers_skip_a_locked_head(city):
         release.set()
         holder.join(timeout=30)
 
-    assert (other_result, elapsed < 1) == ([0], True)
+    assert (other_result, elapsed < 3) == ([0], True)
     assert seal_pending() == 1
     assert verify_chain().ok

@@ -49,3 +49,18 @@ def test_search_words_of_a_typed_query_are_capped():
 
 def test_search_words_cut_an_absurdly_long_word():
     assert search_words("a" * 500, limit=8) == ["a" * 40]
+
+
+def test_tone_mark_position_does_not_change_the_order():
+    assert person_sort_key("Lê Thị Hoà") == person_sort_key("Lê Thị Hòa")
+
+
+def test_same_name_typed_two_ways_is_not_split_by_another_name():
+    names = ["Lê Hòa", "Lê Hoá", "Lê Hoà", "Lê Hóa"]
+    in_order = [person_sort_key(name) for name in sorted(names, key=person_sort_key)]
+    assert len(set(in_order)) == 2  # "Hòa"/"Hoà" one key, "Hóa"/"Hoá" the other
+    assert in_order == sorted(in_order)
+
+
+def test_eth_left_by_old_encodings_folds_like_d_with_stroke():
+    assert (fold("Ðặng Ðức"), person_sort_key("Ðức") == person_sort_key("Đức")) == ("dang duc", True)

@@ -88,3 +88,9 @@ def test_cluster_members_with_an_unknown_role_are_refused(city):
     cluster = ClusterFactory(organiser=city["root"])
     with pytest.raises(ValidationError, match="Vai trò không hợp lệ"):
         services.set_cluster_members(cluster, by=None, year=2021, members={city["le_chan"]: "boss"})
+
+
+def test_person_with_an_absurdly_long_word_in_the_name_is_refused_on_full_name(city):
+    with pytest.raises(ValidationError) as error:
+        services.create_person(by=None, full_name="Nguyễn " + "A" * 70, gender="M", unit=city["an_bien"])
+    assert list(error.value.message_dict) == ["full_name"]

@@ -47,7 +47,13 @@ class KeysetPagination(BasePagination):
         ordering = tuple(_invert(field) for field in self.ordering) if reverse else self.ordering
         queryset = queryset.order_by(*ordering)
         if self.cursor is not None:
-            queryset = queryset.filter(rows_after(ordering, self.cursor[0]))
+            try:
+                queryset = queryset.filter(rows_after(ordering, self.cursor[0]))
+            except (ValueError, TypeError, DjangoValidationError):
+                # A cursor of ours always fits its fields; one that does not was made up or cut short.
+                raise exceptions.ValidationError(
+                    {self.cursor_query_param: [_("Con trỏ trang không hợp lệ.")]}
+                ) from None
         rows = list(queryset[: self.page_size + 1])
         has_more = len(rows) > self.page_size
         rows = rows[: self.page_size]
@@ -81,6 +87,9 @@ class KeysetPagination(BasePagination):
             data = json.loads(base64.urlsafe_b64decode(encoded.encode("ascii")).decode("utf-8"))
             values, reverse = data["v"], bool(data["r"])
             if not isinstance(values, list) or len(values) != len(self.ordering):
+                raise ValueError(values)
+            # Ordering fields are never null: a cursor holds numbers and text only (dates travel as ISO text).
+            if not all(isinstance(value, int | float | str) and not isinstance(value, bool) for value in values):
                 raise ValueError(values)
         except (ValueError, KeyError, TypeError, UnicodeError, binascii.Error):
             raise exceptions.ValidationError({self.cursor_query_param: [_("Con trỏ trang không hợp lệ.")]}) from None

@@ -35,6 +35,8 @@ _ALPHABET = [
 _LETTER_CODE = {letter: f"{20 + index:02d}" for index, letter in enumerate(_ALPHABET)}
 _DIGIT_CODE = {str(d): f"{10 + d:02d}" if d < 10 else "" for d in range(10)}
 _WORD_SEPARATOR = "01"
+# "đ", and "ð"/"Ð" (eth), which conversions from old Vietnamese encodings often leave in place of "đ"/"Đ".
+_D_WITH_STROKE = {"đ", "ð"}
 _SECTION_END = "00"
 
 
@@ -45,7 +47,10 @@ def normalize(text: str) -> str:
 
 def fold(text: str) -> str:
     """Lower-case ASCII-ish form for search: case and diacritics removed, đ → d."""
-    decomposed = unicodedata.normalize("NFD", (text or "").lower().replace("đ", "d").replace("Đ", "d"))
+    lowered = (text or "").lower()
+    for letter in _D_WITH_STROKE:
+        lowered = lowered.replace(letter, "d")
+    decomposed = unicodedata.normalize("NFD", lowered)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(unicodedata.normalize("NFC", stripped).split())
 
@@ -77,15 +82,18 @@ def split_name(full_name: str) -> tuple[str, str, str]:
 
 
 def _letters_and_tones(word: str) -> tuple[str, str]:
-    """Primary (letters) and secondary (tones) keys of one word."""
+    """Primary (letters) and secondary (the syllable's tone) keys of one word.
+
+    A syllable carries one tone wherever the mark was typed ("hoà" and "hòa" are the same name), so the tone is
+    kept once per word, not per letter.
+    """
     primary: list[str] = []
-    tones: list[str] = []
+    tone = 0
     for char in unicodedata.normalize("NFC", word.lower()):
-        if char == "đ":
+        if char in _D_WITH_STROKE:
             primary.append(_LETTER_CODE["đ"])
             continue
         base, *marks = unicodedata.normalize("NFD", char)
-        tone = 0
         letter = base
         for mark in marks:
             if mark in _TONE_MARKS:
@@ -96,10 +104,8 @@ def _letters_and_tones(word: str) -> tuple[str, str]:
             primary.append(_LETTER_CODE[letter])
         elif letter.isdigit() and letter in _DIGIT_CODE:
             primary.append(_DIGIT_CODE[letter])
-        else:
-            continue  # punctuation and other scripts do not take part in the order
-        tones.append(str(tone))
-    return "".join(primary), "".join(tones)
+        # punctuation and other scripts do not take part in the order
+    return "".join(primary), str(tone)
 
 
 def _phrase_key(phrase: str) -> tuple[str, str]:

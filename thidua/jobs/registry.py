@@ -14,6 +14,7 @@ keep each batch atomic themselves. Apps keep their kinds in a ``jobs.py`` module
 from __future__ import annotations
 
 import logging
+import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -76,7 +77,7 @@ class JobContext:
         self.done = job.done
         self.total = job.total
         self.message = job.message
-        self._last_write = 0.0
+        self._last_write = -math.inf  # the first progress is always written
         self._side_connection = None
 
     def progress(self, done: int, total: int | None = None, message: str = "") -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
@@ -322,6 +323,9 @@ class Ethnicity(models.Model):
         return self.name
 
 
+# Longest word of a name: family and given names, and each search token, are stored in 60 characters.
+NAME_WORD_MAX = 60
+
 # Below this many current memberships a scope is "small": its people are found from the memberships first.
 SMALL_SCOPE_MEMBERSHIPS = 5000
 
@@ -414,6 +418,16 @@ class Person(TimeStampedModel):
         self.fill_derived_fields()
         super().save(*args, **kwargs)
         self.reindex_name()
+
+    def clean(self) -> None:
+        super().clean()
+        # The parts and search words are derived from the full name; their limits are the full name's to report.
+        self.fill_derived_fields()
+        longest_word = max((len(word) for word in self.full_name.split(" ")), default=0)
+        if longest_word > NAME_WORD_MAX or len(self.middle_name) > 100:
+            raise ValidationError(
+                {"full_name": _("Họ tên không hợp lệ: mỗi chữ không quá %(max)d ký tự.") % {"max": NAME_WORD_MAX}}
+            )
 
     def fill_derived_fields(self) -> None:
         """Normalised name, its parts, the folded form and the sort key; also used by bulk loaders."""
