@@ -54,6 +54,8 @@ class Job(models.Model):
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     started_at = models.DateTimeField(_("bắt đầu lúc"), null=True, blank=True)
     finished_at = models.DateTimeField(_("kết thúc lúc"), null=True, blank=True)
+    # Written with every progress report: a running job whose heartbeat stopped long ago died with its process.
+    heartbeat_at = models.DateTimeField(_("báo tiến độ lần cuối lúc"), null=True, blank=True)
 
     objects = JobQuerySet.as_manager()
 

@@ -22,6 +22,7 @@ from typing import Any
 
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import Q, sql
+from django.utils import timezone
 from django.utils.functional import Promise
 
 from thidua.jobs.models import Job
@@ -93,7 +94,7 @@ class JobContext:
             self._last_write = now
 
     def flush(self) -> None:
-        values = {"done": self.done, "total": self.total, "message": self.message}
+        values = {"done": self.done, "total": self.total, "message": self.message, "heartbeat_at": timezone.now()}
         connection = connections[DEFAULT_DB_ALIAS]
         if not connection.in_atomic_block:
             Job.objects.filter(pk=self.job_id).update(**values)

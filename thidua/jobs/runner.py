@@ -48,7 +48,7 @@ def describe_error(error: BaseException) -> str:
 def run_job(job_id: uuid.UUID | str, *, backend: str) -> None:
     """Run one queued job to the end in the calling thread. A job already claimed (a redelivery) is left alone."""
     claimed = Job.objects.filter(pk=job_id, status=JobStatus.QUEUED).update(
-        status=JobStatus.RUNNING, started_at=timezone.now(), backend=backend
+        status=JobStatus.RUNNING, started_at=timezone.now(), heartbeat_at=timezone.now(), backend=backend
     )
     if not claimed:
         logger.info("Job %s is not queued any more; not running it again.", job_id)
