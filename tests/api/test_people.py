@@ -242,3 +242,15 @@ def test_person_update_is_audited_with_the_token_user_and_the_changed_field(le_c
     le_chan_client.patch(f"/api/v1/people/{hoa.pk}/", {"hometown": "Kiến An"}, format="json")
     entry = AuditEntry.objects.filter(content_type__model="person", object_pk=str(hoa.pk)).latest("pk")
     assert (entry.actor, list(entry.changes_dict)) == (le_chan_officer, ["hometown"])
+
+
+def test_person_owner_cannot_be_cleared_by_a_co_editor_without_rights_over_the_owner(city, le_chan_client):
+    """Đức's record belongs to Minh Đức (Thủy Nguyên); he also works in An Biên, so Lê Chân edits him, but may not
+    take the record away from its owner."""
+    from tests.factories.orgs import MembershipFactory, PersonFactory
+
+    person = PersonFactory(full_name="Đặng Văn Đức", owner_unit=city["minh_duc"])
+    MembershipFactory(person=person, unit=city["an_bien"])
+    response = le_chan_client.patch(f"/api/v1/people/{person.pk}/", {"owner_unit": None}, format="json")
+    person.refresh_from_db()
+    assert (response.status_code, person.owner_unit) == (403, city["minh_duc"])

@@ -185,13 +185,11 @@ class PersonViewSet(
         if not rules.can_edit_person(user, person):
             raise PermissionDenied(_("Bạn không có quyền sửa thông tin cá nhân này."))
         fields = dict(serializer.validated_data)
-        owner_unit = fields.get("owner_unit")
-        if (
-            owner_unit is not None
-            and owner_unit != person.owner_unit
-            and not rules.can_edit_people_of(user, owner_unit)
-        ):
-            raise PermissionDenied(_("Bạn không có quyền giao hồ sơ cho đơn vị “%(unit)s”.") % {"unit": owner_unit})
+        if "owner_unit" in fields and fields["owner_unit"] != person.owner_unit:
+            # Handing a record over takes rights at both ends: the unit giving it up and the unit receiving it.
+            for place in (person.owner_unit, fields["owner_unit"]):
+                if place is not None and not rules.can_edit_people_of(user, place):
+                    raise PermissionDenied(_("Bạn không có quyền giao hồ sơ cho đơn vị “%(unit)s”.") % {"unit": place})
         with transaction.atomic():
             person = services.update_person(person, by=user, **fields)
             serializer.instance = self.reload_in_scope(person, "owner_unit")
