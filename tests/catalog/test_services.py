@@ -78,8 +78,11 @@ def test_revise_award_type_refuses_a_change_that_changes_nothing(ldtt, admin_use
 def test_revise_award_type_is_recorded_under_the_acting_user(ldtt, admin_user):
     new = revise_award_type(ldtt, by=admin_user, effective_from=NEW_YEAR, coef_individual=Decimal("0.4"))
 
-    entry = AuditEntry.objects.filter(object_pk=str(new.pk), content_type__model="awardtype").get()
-    assert entry.actor == admin_user
+    entries = AuditEntry.objects.filter(object_pk=str(new.pk), content_type__model="awardtype")
+    assert {(entry.code, entry.actor) for entry in entries} == {
+        ("catalog.awardtype.created", admin_user),
+        ("catalog.awardtype.revised", admin_user),
+    }
 
 
 def test_award_type_in_force_before_any_version_raises(ldtt):
@@ -104,3 +107,15 @@ def test_authorities_in_force_include_the_ancestors_when_asked(db):
 
     assert list(authorities_in_force(ward, dt.date(2025, 8, 1))) == []
     assert list(authorities_in_force(ward, dt.date(2025, 8, 1), include_ancestors=True)) == [city_chairman]
+
+
+def test_revise_award_type_records_the_changed_documents_in_the_audit_log(ldtt, admin_user):
+    report = DocumentKindFactory(code="bao_cao_thanh_tich", name="Báo cáo thành tích")
+
+    new = revise_award_type(ldtt, by=admin_user, effective_from=NEW_YEAR, required_documents=[report])
+
+    entry = AuditEntry.objects.get(code="catalog.awardtype.revised", object_id=new.pk)
+    assert (entry.actor, entry.additional_data["required_documents"]) == (
+        admin_user,
+        {"before": [str(ldtt.required_documents.get())], "after": ["Báo cáo thành tích"]},
+    )

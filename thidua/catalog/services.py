@@ -19,6 +19,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from thidua.audit.context import acting_as
+from thidua.audit.services import record_action
 from thidua.catalog.models import Authority, AuthorityKind, AwardType, BaseSalary, RecipientKind
 from thidua.orgs.models import OrgUnit
 
@@ -109,8 +110,16 @@ def revise_award_type(current: AwardType, *, by, effective_from: dt.date, **chan
         current.save()
         new.full_clean()
         new.save()
+        linked = {}
         for name in REVISABLE_M2M:
+            before = sorted(str(item) for item in getattr(current, name).all())
             getattr(new, name).set(effective.get(name, getattr(current, name).all()))
+            linked[name] = {"before": before, "after": sorted(str(item) for item in getattr(new, name).all())}
+        # Many-to-many links are not in the field diffs of the model rows: the revision names them itself.
+        record_action(
+            new, code="catalog.awardtype.revised", by=by,
+            data={"previous_version": current.pk, "effective_from": effective_from.isoformat(), **linked},
+        )  # fmt: skip
     return new
 
 
