@@ -41,5 +41,9 @@ def test_progress_writes_a_heartbeat(db):
     from thidua.jobs.registry import JobContext
 
     running = job(JobStatus.RUNNING)
-    JobContext(running).progress(1, 10, "một")
+    context = JobContext(running)
+    try:
+        context.progress(1, 10, "một")
+    finally:
+        context.close()  # on PostgreSQL progress may open a second connection
     assert Job.objects.get(pk=running.pk).heartbeat_at >= timezone.now() - dt.timedelta(minutes=1)
