@@ -61,6 +61,8 @@ else:
         raise ImproperlyConfigured("The environment variable ALLOWED_HOSTS is required when DEBUG is off.")
 
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+# Addresses of the reverse proxies in front of Thi Đua: only their X-Forwarded-For is believed (audit addresses).
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", [])
 
 INSTALLED_APPS = [
     "thidua.admin.ThiDuaAdminConfig",  # django.contrib.admin, for superusers only
