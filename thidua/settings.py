@@ -88,6 +88,9 @@ INSTALLED_APPS = [
     "thidua.accounts",
     "thidua.jobs",
     "thidua.catalog",
+    "thidua.notifications",
+    "thidua.movements",
+    "thidua.dossiers",
 ]
 
 MIDDLEWARE = [
@@ -169,6 +172,9 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+# Uploads are checked by content and refused above this size (thidua.core.uploads).
+THIDUA_MAX_UPLOAD_MB = int(os.environ.get("THIDUA_MAX_UPLOAD_MB", 20))
+FILE_UPLOAD_PERMISSIONS = 0o640
 
 # --- Security -------------------------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
@@ -267,6 +273,8 @@ LOGGING = {
 
 # Name of the deployment, shown in the header and documents.
 THIDUA_SITE_NAME = os.environ.get("THIDUA_SITE_NAME", "Thi Đua")
+# The address users reach the site at, for links in e-mails (e.g. https://thidua.haiphong.gov.vn).
+THIDUA_SITE_URL = os.environ.get("THIDUA_SITE_URL", "http://127.0.0.1:8000")
 
 # Jobs run synchronously in the calling thread when true (tests); otherwise in a thread or on Celery.
 THIDUA_JOBS_EAGER = env_bool("THIDUA_JOBS_EAGER", False)
