@@ -13,4 +13,7 @@ urlpatterns = [
     path("v1/", include("thidua.orgs.api_urls")),
     path("v1/", include("thidua.catalog.api_urls")),
     path("v1/", include("thidua.jobs.api_urls")),
+    path("v1/", include("thidua.notifications.api_urls")),
+    path("v1/", include("thidua.movements.api_urls")),
+    path("v1/", include("thidua.dossiers.api_urls")),
 ]

@@ -1,0 +1,3 @@
+"""Patterns included by thidua/movements/urls.py (namespace "movements")."""
+
+urlpatterns: list = []
