@@ -9,6 +9,7 @@ class MovementsConfig(AppConfig):
 
     def ready(self) -> None:
         from thidua.audit.tracking import track
+        from thidua.movements import periodic  # noqa: F401  (registers the scheduled reminders)
 
         for model in self.get_models():
             track(model)
