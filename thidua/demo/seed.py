@@ -28,7 +28,7 @@ from thidua.accounts.models import Role, RoleAssignment, User
 from thidua.audit.context import acting_as_system
 from thidua.audit.services import record_action
 from thidua.catalog.models import Authority, AuthorityKind
-from thidua.demo import haiphong
+from thidua.demo import haiphong, movements_seed
 from thidua.demo.names import NameGenerator, birth_date, career_start, citizen_id, date_between
 from thidua.demo.positions import STAFF, Slot, position_title, titles_for
 from thidua.orgs import services as org_services
@@ -322,6 +322,24 @@ STEPS: list[Step] = [
     Step("people", _lazy("cá nhân và quá trình công tác"), people_done, create_people),
     Step("clusters", _lazy("cụm, khối thi đua năm 2021"), clusters_done, create_clusters),
     Step("accounts", _lazy("tài khoản mẫu"), accounts_done, create_accounts),
+    Step(
+        "movement_muc_tieu_kep",
+        _lazy("phong trào “Mục tiêu kép”, kế hoạch, đăng ký, báo cáo của các đơn vị"),
+        movements_seed.movement_done,
+        movements_seed.seed_movement,
+    ),
+    Step(
+        "exemplary_models",
+        _lazy("mô hình hay, điển hình tiên tiến"),
+        movements_seed.exemplary_done,
+        movements_seed.seed_exemplary_models,
+    ),
+    Step(
+        "cluster_scoring_2021",
+        _lazy("giao ước và bảng chấm điểm năm 2021 của cụm các quận"),
+        movements_seed.cluster_done,
+        movements_seed.seed_cluster_scoring,
+    ),
 ]
 
 
