@@ -187,7 +187,7 @@ def test_can_lead_cluster(cluster, wards, role, at, year, expected):
 
 
 @pytest.mark.parametrize(("role", "expected"), [
-    ("unit_officer", True), ("unit_head", True), ("cluster_leader", False), ("media", False),
+    ("unit_officer", True), ("unit_head", True), ("cluster_leader", True), ("media", False),
 ])  # fmt: skip
 def test_can_score_for_and_sign_covenant(wards, role, expected):
     member = user(role, wards["thuy_nguyen"], "u")

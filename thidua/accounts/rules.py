@@ -9,8 +9,12 @@ from thidua.orgs.models import PATH_SEGMENT, Membership, OrgUnit, Person
 ORG_EDITOR_ROLES = frozenset({"unit_officer", "unit_head", "admin", "integrator"})
 # Roles that may create, rename, move and merge units.
 UNIT_ADMIN_ROLES = frozenset({"admin"})
+# The board (Ban/Phòng Thi đua - Khen thưởng) of a unit: runs its movements and clusters, appraises what reaches it.
+BOARD_ROLES = frozenset({"board_officer", "board_head", "admin"})
 # Roles that may edit clusters and their members (the board runs clusters).
-CLUSTER_EDITOR_ROLES = frozenset({"board_officer", "board_head", "admin"})
+CLUSTER_EDITOR_ROLES = BOARD_ROLES
+# Who prepares a unit's nomination dossiers (drafts, entries).
+DOSSIER_ROLES = frozenset({"unit_officer", "unit_head", "admin"})
 
 
 def holds_role_over(user, unit: OrgUnit, roles: frozenset[str]) -> bool:

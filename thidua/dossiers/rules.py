@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-from thidua.accounts.rules import holds_role_over
+from thidua.accounts.rules import BOARD_ROLES, DOSSIER_ROLES, holds_role_over
 from thidua.orgs.models import OrgUnit
-
-# The unit side prepares its own dossiers.
-DOSSIER_ROLES = frozenset({"unit_officer", "unit_head", "admin"})
-# The board side of a movement turns its accepted exemplary models and locked score sheets into draft entries.
-BOARD_ROLES = frozenset({"board_officer", "board_head", "admin"})
 
 
 def _active(user) -> bool:

@@ -18,7 +18,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 
-from thidua.accounts.rules import has_role, holds_role_over
+from thidua.accounts.rules import DOSSIER_ROLES, has_role, holds_role_over
 from thidua.accounts.scoping import scoped
 from thidua.audit.queries import entries_for
 from thidua.core.uploads import file_response
@@ -37,9 +37,9 @@ from thidua.movements.exemplary_forms import (
 from thidua.movements.models import ExemplaryModel, Movement
 from thidua.orgs.models import Person
 
-# Who prepares a unit's nomination dossier: the mirror of dossiers.rules.can_prepare_dossier, which movements may not
-# import (import order). It only decides whether the page offers the form; the dossiers view checks the real rule.
-PREPARE_ROLES = frozenset({"unit_officer", "unit_head", "admin"})
+# Who prepares a unit's nomination dossier (dossiers.rules.can_prepare_dossier uses the same roles; movements may not
+# import dossiers). It only decides whether the page offers the form; the dossiers view checks the real rule.
+PREPARE_ROLES = DOSSIER_ROLES
 EDITABLE_STATES = frozenset({ExemplaryState.SUBMITTED, ExemplaryState.NEEDS_MORE})
 
 

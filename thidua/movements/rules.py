@@ -7,11 +7,10 @@ leader side, which holds its role at the leading unit itself.
 from __future__ import annotations
 
 from thidua.accounts.models import RoleAssignment
-from thidua.accounts.rules import can_edit_cluster, holds_role_over
+from thidua.accounts.rules import BOARD_ROLES, can_edit_cluster, holds_role_over
 from thidua.orgs.models import Cluster, ClusterMembership, ClusterRole, OrgUnit, subtree_range
 
-# The board side of a movement: they run it for the issuing unit.
-BOARD_ROLES = frozenset({"board_officer", "board_head", "admin"})
+# The board side of a movement (accounts.rules.BOARD_ROLES) runs it for the issuing unit.
 # The unit side: they edit and send the unit's plan, registration and reports (integrators do it by the API).
 ANSWER_ROLES = frozenset({"unit_officer", "unit_head", "admin", "integrator"})
 # Who reviews a registration at its reviewer unit, and who launches a sub-movement for an obligated unit.
@@ -20,8 +19,8 @@ REVIEW_ROLES = frozenset({"unit_officer", "unit_head", "board_officer", "board_h
 EXEMPLARY_ROLES = frozenset({"unit_officer", "unit_head", "media", "board_officer", "board_head", "admin"})
 # Who leads a cluster at its leading unit.
 CLUSTER_LEADER_ROLES = frozenset({"cluster_leader", "unit_head", "unit_officer"})
-# Who acts for a member unit of a cluster: scores, signs the covenant.
-CLUSTER_MEMBER_ROLES = frozenset({"unit_officer", "unit_head"})
+# Who acts for a member unit of a cluster: scores, signs the covenant (the cluster leader for the leading unit).
+CLUSTER_MEMBER_ROLES = frozenset({"unit_officer", "unit_head", "cluster_leader"})
 
 
 def _active(user) -> bool:
