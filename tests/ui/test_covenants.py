@@ -85,9 +85,56 @@ def test_covenant_list_shows_the_members_covenants_with_signature_counts(client,
 @pytest.mark.parametrize("rows", [1, 3])
 def test_covenant_list_query_count(officer_client, city, rows, django_assert_num_queries):
     add_covenants(city, rows)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         response = officer_client.get(reverse("movements:covenant-list"))
     assert len(response.context["page"]) == rows
+
+
+# --- Create ---------------------------------------------------------------------------------------------------
+
+
+def covenant_data(cluster, **changes) -> dict:
+    return {"cluster": cluster.pk, "year": 2025, "title": "Giao ước thi đua năm 2025",
+            "text": "Các phường cùng thi đua hoàn thành xuất sắc nhiệm vụ.", **changes}  # fmt: skip
+
+
+def test_covenant_create_anonymous_is_sent_to_login(client, city):
+    response = client.get(reverse("movements:covenant-create"))
+    assert (response.status_code, response["Location"]) == (302, login_url_for("/app/covenants/new/"))
+
+
+def test_covenant_create_without_a_leading_role_is_forbidden(client, city):
+    client.force_login(user_with_role("media", city["le_chan"], username="baochi"))
+    assert client.get(reverse("movements:covenant-create")).status_code == 403
+
+
+def test_covenant_create_for_a_cluster_out_of_scope_is_refused(client, cluster, thuy_nguyen_officer):
+    client.force_login(thuy_nguyen_officer)
+    response = client.post(reverse("movements:covenant-create"), covenant_data(cluster))
+    assert (response.status_code, cluster.covenants.count()) == (200, 0)
+    assert "Hãy chọn một lựa chọn hợp lệ." in response.content.decode()
+
+
+def test_covenant_create_by_a_member_that_does_not_lead_is_refused(client, cluster, city):
+    client.force_login(user_with_role("unit_officer", city["trai_cau"], username="canbo.traicau"))
+    response = client.post(reverse("movements:covenant-create"), covenant_data(cluster))
+    assert (response.status_code, cluster.covenants.count()) == (200, 0)
+    assert "Bạn không phụ trách cụm, khối thi đua này trong năm đã chọn." in response.content.decode()
+
+
+def test_covenant_create_by_the_leader_opens_it_for_signing(client, cluster, an_bien_officer):
+    client.force_login(an_bien_officer)
+    response = client.post(reverse("movements:covenant-create"), covenant_data(cluster))
+    covenant = cluster.covenants.get()
+    assert (response.status_code, response["Location"]) == (302, f"/app/covenants/{covenant.pk}/")
+    assert (covenant.year, covenant.title, covenant.created_by) == (2025, "Giao ước thi đua năm 2025", an_bien_officer)
+
+
+def test_covenant_create_twice_a_year_names_the_year(client, covenant, cluster, an_bien_officer):
+    client.force_login(an_bien_officer)
+    response = client.post(reverse("movements:covenant-create"), covenant_data(cluster))
+    assert "Cụm thi đua các phường Lê Chân đã có giao ước thi đua năm 2025." in response.content.decode()
+    assert cluster.covenants.count() == 1
 
 
 # --- Detail ---------------------------------------------------------------------------------------------------

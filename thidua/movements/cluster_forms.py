@@ -69,6 +69,25 @@ class ScoreSheetForm(forms.Form):
         return cleaned
 
 
+class CovenantForm(forms.Form):
+    """The yearly covenant of a cluster, drawn up by its leader (or the board) for the members to sign."""
+
+    cluster = forms.ModelChoiceField(label=_("Cụm, khối thi đua"), queryset=Cluster.objects.none())
+    year = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100)
+    movement = forms.ModelChoiceField(label=_("Phong trào"), queryset=Movement.objects.none(), required=False)
+    title = forms.CharField(label=_("Tên giao ước"), max_length=300)
+    text = forms.CharField(label=_("Nội dung giao ước"), widget=forms.Textarea(attrs={"rows": 10}))
+    document = forms.FileField(label=_("Văn bản giao ước (PDF, DOCX)"), required=False)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["cluster"].queryset = scoped(Cluster, user).order_by("name")
+        self.fields["movement"].queryset = (
+            scoped(Movement, user).exclude(state=MovementState.DRAFT).order_by("-period_start", "-id")
+        )
+        self.fields["year"].initial = timezone.localdate().year
+
+
 class CovenantSignForm(forms.Form):
     unit = forms.ModelChoiceField(label=_("Đơn vị ký"), queryset=OrgUnit.objects.none())
 

@@ -7,6 +7,7 @@ from thidua.movements import cluster_views as views
 
 urlpatterns = [
     path("covenants/", views.CovenantListView.as_view(), name="covenant-list"),
+    path("covenants/new/", views.CovenantCreateView.as_view(), name="covenant-create"),
     path("covenants/<int:pk>/", views.CovenantDetailView.as_view(), name="covenant-detail"),
     path("covenants/<int:pk>/sign/", views.CovenantSignView.as_view(), name="covenant-sign"),
     path("score-sheets/", views.SheetListView.as_view(), name="sheet-list"),

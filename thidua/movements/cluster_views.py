@@ -27,6 +27,7 @@ from thidua.accounts.scoping import scoped
 from thidua.core.views import ScopedCreateView, ScopedDetailView, ScopedListView, ScopedObjectFormView, StaffView
 from thidua.movements import rules, scoring
 from thidua.movements.cluster_forms import (
+    CovenantForm,
     CovenantSignForm,
     ScoreForm,
     ScoreSheetForm,
@@ -58,6 +59,40 @@ class CovenantListView(ScopedListView):
         return (
             super().get_queryset().select_related("cluster", "movement").annotate(signature_count=Count("signatures"))
         )
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        can_create = has_role(self.request.user, rules.CLUSTER_LEADER_ROLES | rules.BOARD_ROLES)
+        return super().get_context_data(can_create=can_create, **kwargs)
+
+
+class CovenantCreateView(ScopedCreateView):
+    """The leader side of a cluster (or the board over its organiser) draws up the year's covenant."""
+
+    nav_section = "clusters"
+    template_name = "movements/covenant_form.html"
+
+    def has_permission(self) -> bool:
+        return has_role(self.request.user, rules.CLUSTER_LEADER_ROLES | rules.BOARD_ROLES)
+
+    def get_form(self, form_class=None) -> CovenantForm:
+        return CovenantForm(user=self.request.user, **self.get_form_kwargs())
+
+    def form_valid(self, form: CovenantForm) -> HttpResponse:
+        cluster, year = form.cleaned_data["cluster"], form.cleaned_data["year"]
+        if not rules.can_lead_cluster(self.request.user, cluster, year):
+            form.add_error("cluster", _("Bạn không phụ trách cụm, khối thi đua này trong năm đã chọn."))
+            return self.form_invalid(form)
+        return super().form_valid(form)
+
+    def save(self, form: CovenantForm) -> Covenant:
+        return scoring.create_covenant(by=self.request.user, **form.cleaned_data)
+
+    def still_allowed(self, obj: Covenant) -> bool:
+        return scoped(Covenant, self.request.user).filter(pk=obj.pk).exists()
+
+    def get_success_url(self) -> str:
+        messages.success(self.request, _("Đã lập giao ước thi đua; các đơn vị thành viên có thể ký."))
+        return reverse("movements:covenant-detail", args=[self.saved_object.pk])
 
 
 class CovenantDetailMixin:
