@@ -64,6 +64,12 @@ def test_navigation_links_every_area(officer_client):
     links = re.findall(r'<a href="([^"]+)"[^>]*>([^<]+)</a>', nav)
     assert links == [
         ("/app/", "Bảng điều khiển"),
+        ("/app/movements/owed/", "Việc cần làm"),
+        ("/app/movements/", "Phong trào"),
+        ("/app/exemplary-models/", "Mô hình, điển hình"),
+        ("/app/score-sheets/", "Cụm, khối: chấm điểm"),
+        ("/app/dossiers/", "Hồ sơ"),
+        ("/app/notifications/", "Thông báo"),
         ("/app/units/", "Đơn vị"),
         ("/app/people/", "Cá nhân"),
         ("/app/clusters/", "Cụm, khối thi đua"),

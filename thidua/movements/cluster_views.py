@@ -50,7 +50,7 @@ SCORING_STATES = frozenset({SheetState.SCORING, SheetState.PUBLISHED})
 class CovenantListView(ScopedListView):
     """Covenants of the clusters the user organises or belongs to, newest first, with their signature counts."""
 
-    nav_section = "clusters"
+    nav_section = "scoring"
     template_name = "movements/covenant_list.html"
     model = Covenant
     descending = True
@@ -68,7 +68,7 @@ class CovenantListView(ScopedListView):
 class CovenantCreateView(ScopedCreateView):
     """The leader side of a cluster (or the board over its organiser) draws up the year's covenant."""
 
-    nav_section = "clusters"
+    nav_section = "scoring"
     template_name = "movements/covenant_form.html"
 
     def has_permission(self) -> bool:
@@ -130,7 +130,7 @@ class CovenantDetailMixin:
 
 
 class CovenantDetailView(CovenantDetailMixin, ScopedDetailView):
-    nav_section = "clusters"
+    nav_section = "scoring"
     template_name = "movements/covenant_detail.html"
     model = Covenant
 
@@ -144,7 +144,7 @@ class CovenantDetailView(CovenantDetailMixin, ScopedDetailView):
 class CovenantSignView(CovenantDetailMixin, ScopedObjectFormView):
     """ "Ký giao ước": an officer or head of a member unit signs for it (signer's name and position from the user)."""
 
-    nav_section = "clusters"
+    nav_section = "scoring"
     template_name = "movements/covenant_detail.html"
     model = Covenant
     http_method_names = ["post"]
@@ -177,7 +177,7 @@ class CovenantSignView(CovenantDetailMixin, ScopedObjectFormView):
 
 
 class SheetListView(ScopedListView):
-    nav_section = "clusters"
+    nav_section = "scoring"
     template_name = "movements/sheet_list.html"
     model = ScoreSheet
     descending = True
@@ -193,7 +193,7 @@ class SheetListView(ScopedListView):
 class SheetCreateView(ScopedCreateView):
     """A sheet for a cluster, year and movement, built from the movement's scored criteria (the leader's side)."""
 
-    nav_section = "clusters"
+    nav_section = "scoring"
     template_name = "movements/sheet_form.html"
 
     def has_permission(self) -> bool:
@@ -253,7 +253,7 @@ class SheetDetailView(ScopedDetailView):
     """The members × criteria matrix (self, cross and computed scores), totals, ranks, ties and proposals; the
     scoring links of the user's units; the leader's buttons."""
 
-    nav_section = "clusters"
+    nav_section = "scoring"
     template_name = "movements/sheet_detail.html"
     model = ScoreSheet
 
@@ -328,7 +328,7 @@ class SheetScoreView(ScopedObjectFormView):
     """One scorer unit's points for one member: its own (self) or another's (cross). ``?as=<unit>`` picks the
     scoring unit when the user acts for several members."""
 
-    nav_section = "clusters"
+    nav_section = "scoring"
     template_name = "movements/sheet_score.html"
     model = ScoreSheet
 
