@@ -6,6 +6,7 @@ import pytest
 
 from tests.conftest import user_with_role
 from tests.factories.accounts import UserFactory
+from tests.factories.movements import MovementFactory
 from tests.factories.orgs import ClusterFactory, OrgUnitFactory
 from thidua.accounts.scoping import scoped
 from thidua.movements import rules, services
@@ -45,6 +46,16 @@ def test_can_manage_movement_of_a_superuser_and_not_of_an_anonymous_user(draft):
     assert (rules.can_manage_movement(superuser, draft), rules.can_manage_movement(AnonymousUser(), draft)) == (
         True, False,
     )  # fmt: skip
+
+
+@pytest.mark.parametrize(("role", "at", "expected"), [
+    ("unit_officer", "le_chan", True), ("unit_head", "le_chan", True), ("unit_officer", "thuy_nguyen", False),
+    ("media", "le_chan", False),
+])  # fmt: skip
+def test_can_manage_a_sub_movement_as_the_unit_that_launched_it(draft, wards, role, at, expected):
+    sub = MovementFactory(issuer_unit=wards["le_chan"], parent=draft, title="Phong trào hưởng ứng của Lê Chân")
+
+    assert rules.can_manage_movement(user(role, wards[at], "u"), sub) is expected
 
 
 def test_can_manage_movement_not_for_an_inactive_user(draft, wards):

@@ -33,8 +33,13 @@ def can_create_movement(user, unit: OrgUnit) -> bool:
 
 
 def can_manage_movement(user, movement) -> bool:
-    """The board side of the issuer edits, launches, amends, closes, reminds and curates."""
-    return _active(user) and holds_role_over(user, movement.issuer_unit, BOARD_ROLES)
+    """The board side of the issuer edits, launches, amends, closes, reminds and curates. A sub-movement (a unit
+    answering its parent's movement for its own units) is run by those who may launch it: the unit's officers too,
+    since a district or a department seldom has a board of its own."""
+    if not _active(user):
+        return False
+    roles = REVIEW_ROLES if movement.parent_id else BOARD_ROLES
+    return holds_role_over(user, movement.issuer_unit, roles)
 
 
 def is_co_organiser(user, movement) -> bool:
