@@ -262,6 +262,27 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Choice sets that share a field name ("kind", "state", "level", "source") across resources get their own names.
+    "ENUM_NAME_OVERRIDES": {
+        "CatalogAwardLevelEnum": "thidua.catalog.models.AwardLevel",
+        "MovementKindEnum": "thidua.movements.enums.MovementKind",
+        "MovementStateEnum": "thidua.movements.enums.MovementState",
+        "ScopeModeEnum": "thidua.movements.enums.ScopeMode",
+        "MovementAwardLevelEnum": "thidua.movements.enums.AwardLevel",
+        "CriterionKindEnum": "thidua.movements.enums.CriterionKind",
+        "CriterionSourceEnum": "thidua.movements.enums.CriterionSource",
+        "MilestoneKindEnum": "thidua.movements.enums.MilestoneKind",
+        "AnswerStateEnum": "thidua.movements.enums.AnswerState",
+        "ExemplaryKindEnum": "thidua.movements.enums.ExemplaryKind",
+        "ExemplaryStateEnum": "thidua.movements.enums.ExemplaryState",
+        "SheetStateEnum": "thidua.movements.enums.SheetState",
+        "ScoreKindEnum": "thidua.movements.enums.ScoreKind",
+        "ProposalEnum": "thidua.movements.enums.Proposal",
+        "DossierKindEnum": "thidua.dossiers.enums.DossierKind",
+        "DossierStateEnum": "thidua.dossiers.enums.DossierState",
+        "EntryStateEnum": "thidua.dossiers.enums.EntryState",
+        "EntrySourceEnum": "thidua.dossiers.enums.EntrySource",
+    },
 }
 
 LOGGING = {

@@ -15,7 +15,7 @@ from typing import Any
 
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, serializers
@@ -251,3 +251,22 @@ def validation_error_detail(exc: DjangoValidationError) -> dict[str, list[str]]:
             for field, messages in exc.message_dict.items()
         }
     return {api_settings.NON_FIELD_ERRORS_KEY: exc.messages}
+
+
+# --- Viewsets ---------------------------------------------------------------------------------------------
+
+
+class ScopedViewSetMixin:
+    """For viewsets whose ``get_queryset`` starts from ``scoped(...)``: the re-read of a written object.
+
+    A mixin, not a ``GenericViewSet`` subclass: DRF's generic views import this module (for KeysetPagination, the
+    default pagination class) while they load, so this module may not import them."""
+
+    def reload_in_scope(self, instance: Model, field: str) -> Model:
+        """The written object as the API shows it; if the caller could no longer see it, the write is undone."""
+        found = self.get_queryset().filter(pk=instance.pk).first()
+        if found is None:
+            raise exceptions.ValidationError(
+                {field: [_("Thay đổi này đưa đối tượng ra ngoài phạm vi quản lý của bạn.")]}
+            )
+        return found

@@ -9,7 +9,7 @@ object outside the caller's reach.
 from __future__ import annotations
 
 from django.db import transaction
-from django.db.models import Model, Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -20,6 +20,7 @@ from rest_framework.response import Response
 
 from thidua.accounts import rules
 from thidua.accounts.scoping import scoped
+from thidua.core.api import ScopedViewSetMixin
 from thidua.orgs import services
 from thidua.orgs.filters import ClusterFilter, MembershipFilter, PersonFilter, UnitFilter
 from thidua.orgs.models import Cluster, ClusterMembership, Membership, OrgUnit, Person
@@ -37,15 +38,8 @@ from thidua.orgs.serializers import (
 )
 
 
-class ScopedViewSet(viewsets.GenericViewSet):
+class ScopedViewSet(ScopedViewSetMixin, viewsets.GenericViewSet):
     """Base of the organisation viewsets: the scoped queryset and the re-read of a written object."""
-
-    def reload_in_scope(self, instance: Model, field: str) -> Model:
-        """The written object as the API shows it; if the caller could no longer see it, the write is undone."""
-        found = self.get_queryset().filter(pk=instance.pk).first()
-        if found is None:
-            raise ValidationError({field: [_("Thay đổi này đưa đối tượng ra ngoài phạm vi quản lý của bạn.")]})
-        return found
 
 
 # --- Units ----------------------------------------------------------------------------------------------
