@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, models, transaction
 from django.db.migrations.executor import MigrationExecutor
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -69,15 +69,24 @@ class ScopedDetailView(StaffView, ScopedQuerysetMixin, DetailView):
     """One object from the user's scope; anything else is a 404, whether it exists or not."""
 
 
-def apply_service_error(form, error: ValidationError) -> None:
-    """Show a service's ValidationError on the form: on the fields it names when the form has them."""
+def apply_service_error(form, error: ValidationError, fields: dict[str, str] | None = None,
+                        labels: dict[str, Any] | None = None) -> None:  # fmt: skip
+    """Show a service's ValidationError on the form: on the field it names (renamed by ``fields`` where the form
+    calls it otherwise), else on top of the form, after the key's Vietnamese label from ``labels`` when known (the
+    services' messages say what they are about, never an English field name)."""
     if not hasattr(error, "error_dict"):
         form.add_error(None, error)
         return
-    for field, messages in error.message_dict.items():
-        target = field if field in form.fields else None
+    fields, labels = fields or {}, labels or {}
+    for key, messages in error.message_dict.items():
+        target = fields.get(key, key)
         for message in messages:
-            form.add_error(target, message if target or field == NON_FIELD_ERRORS else f"{field}: {message}")
+            if target in form.fields:
+                form.add_error(target, message)
+            elif key in labels:
+                form.add_error(None, f"{labels[key]}: {message}")
+            else:
+                form.add_error(None, message)
 
 
 class ScopedWriteMixin:
@@ -89,6 +98,9 @@ class ScopedWriteMixin:
     """
 
     request: HttpRequest
+    # A service's error keys that the form names otherwise, and labels for keys that are no field of the form.
+    service_error_fields: dict[str, str] = {}
+    service_error_labels: dict[str, Any] = {}
 
     def has_permission(self) -> bool:
         raise NotImplementedError
@@ -110,7 +122,7 @@ class ScopedWriteMixin:
                 if not self.still_allowed(saved):
                     raise PermissionDenied
         except ValidationError as error:
-            apply_service_error(form, error)
+            apply_service_error(form, error, self.service_error_fields, self.service_error_labels)
             return self.form_invalid(form)
         self.saved_object = saved
         return super().form_valid(form)

@@ -37,20 +37,6 @@ from thidua.orgs.models import OrgUnit
 ENTRY_RELATIONS = ("person", "unit", "household", "award_type")
 
 
-def may_propose_from_model(user, model: ExemplaryModel) -> bool:
-    """The proposing unit's side, or the board of the model's movement (as the UI: dossiers.views)."""
-    if rules.can_prepare_dossier(user, model.proposing_unit):
-        return True
-    return model.movement is not None and rules.can_propose_from(user, model.movement.issuer_unit)
-
-
-def may_propose_from_sheet(user, sheet: ScoreSheet) -> bool:
-    """The cluster organiser's side (whose dossier receives the entries), or the board of the sheet's movement."""
-    return rules.can_prepare_dossier(user, sheet.cluster.organiser) or rules.can_propose_from(
-        user, sheet.movement.issuer_unit
-    )
-
-
 def _visible_units(request) -> QuerySet[OrgUnit]:
     return scoped(OrgUnit, request.user) if request is not None else OrgUnit.objects.none()
 
@@ -157,7 +143,7 @@ class ExemplaryModelProposeViewSet(viewsets.GenericViewSet):
     )
     def propose(self, request: Request, pk: int) -> Response:
         model = self.get_object()
-        if not may_propose_from_model(request.user, model):
+        if not rules.can_propose_from_model(request.user, model):
             raise PermissionDenied(_("Bạn không có quyền đề nghị khen thưởng từ mô hình, điển hình này."))
         serializer = ProposeFromModelInputSerializer(data=request.data, context=self.get_serializer_context())
         serializer.is_valid(raise_exception=True)
@@ -183,7 +169,7 @@ class ScoreSheetProposeViewSet(viewsets.GenericViewSet):
     )
     def propose(self, request: Request, pk: int) -> Response:
         sheet = self.get_object()
-        if not may_propose_from_sheet(request.user, sheet):
+        if not rules.can_propose_from_sheet(request.user, sheet):
             raise PermissionDenied(_("Bạn không có quyền đề nghị khen thưởng từ bảng điểm này."))
         entries = services.entries_from_score_sheet(sheet, by=request.user)
         entries = DossierEntry.objects.filter(pk__in=[entry.pk for entry in entries]).select_related(*ENTRY_RELATIONS)

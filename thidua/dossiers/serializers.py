@@ -6,21 +6,13 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from thidua.accounts.scoping import scoped
+from thidua.accounts.serializers import ScopedPrimaryKeyField
 from thidua.catalog.models import AwardType
 from thidua.core.api import ModelSerializer, Serializer
 from thidua.dossiers.enums import DossierKind
 from thidua.dossiers.models import Dossier, DossierEntry
 from thidua.movements.models import Movement
 from thidua.orgs.models import Household, OrgUnit, Person
-
-
-class ScopedPrimaryKeyField(serializers.PrimaryKeyRelatedField):
-    """A reference by id to a row the caller may see (``scoped``); any other id is refused as not found."""
-
-    def get_queryset(self):
-        request = self.context.get("request")
-        return scoped(super().get_queryset(), getattr(request, "user", None))
 
 
 class DossierEntrySerializer(ModelSerializer):

@@ -29,20 +29,6 @@ from thidua.movements.exemplary_forms import EntryFromModelForm, offered_award_t
 from thidua.movements.models import ExemplaryModel, ScoreSheet
 
 
-def may_propose_from_model(user, model: ExemplaryModel) -> bool:
-    """The proposing unit's side, or the board of the model's movement."""
-    if rules.can_prepare_dossier(user, model.proposing_unit):
-        return True
-    return model.movement is not None and rules.can_propose_from(user, model.movement.issuer_unit)
-
-
-def may_propose_from_sheet(user, sheet: ScoreSheet) -> bool:
-    """The cluster organiser's side (whose dossier receives the entries), or the board of the sheet's movement."""
-    return rules.can_prepare_dossier(user, sheet.cluster.organiser) or rules.can_propose_from(
-        user, sheet.movement.issuer_unit
-    )
-
-
 def error_text(error: ValidationError) -> list[str]:
     return list(error.messages)
 
@@ -119,7 +105,7 @@ class EntryFromModelView(StaffView, View):
             scoped(ExemplaryModel, request.user).select_related("movement__issuer_unit", "proposing_unit"),
             pk=model_pk,
         )
-        if not may_propose_from_model(request.user, model):
+        if not rules.can_propose_from_model(request.user, model):
             raise PermissionDenied
         back = reverse("movements:exemplary-detail", args=[model.pk])
         form = EntryFromModelForm(request.POST, award_types=offered_award_types(model), prefix="entry")
@@ -153,7 +139,7 @@ class EntriesFromSheetView(StaffView, View):
             scoped(ScoreSheet, request.user).select_related("cluster__organiser", "movement__issuer_unit"),
             pk=sheet_pk,
         )
-        if not may_propose_from_sheet(request.user, sheet):
+        if not rules.can_propose_from_sheet(request.user, sheet):
             raise PermissionDenied
         back = reverse("movements:sheet-detail", args=[sheet.pk])
         try:

@@ -16,6 +16,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from thidua.accounts.scoping import scoped
+from thidua.accounts.serializers import ScopedPrimaryKeyField
 from thidua.catalog.models import Authority, AwardType
 from thidua.core.api import ModelSerializer, Serializer
 from thidua.core.models import StoredFile
@@ -57,14 +58,6 @@ PLAN_DOCUMENT_FIELD = "plan_document"
 UNIT_PLAN_DOCUMENT_FIELD = "document"
 ATTACHMENTS_FIELD = "attachments"
 PHOTOS_FIELD = "photos"
-
-
-class ScopedPrimaryKeyField(serializers.PrimaryKeyRelatedField):
-    """A reference by id to a row the caller may see (``scoped``); any other id is refused as not found."""
-
-    def get_queryset(self):
-        request = self.context.get("request")
-        return scoped(super().get_queryset(), getattr(request, "user", None))
 
 
 class ScopedContentField(serializers.PrimaryKeyRelatedField):

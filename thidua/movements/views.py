@@ -13,8 +13,7 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
-from django.db import transaction
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -83,24 +82,6 @@ ERROR_LABELS = {
 }
 
 
-def show_service_error(form, error: ValidationError, fields: dict[str, str] | None = None) -> None:
-    """Put a service's ValidationError on the form: on the field it names (renamed by ``fields``), else on top of
-    the form, prefixed with a Vietnamese label when one is known."""
-    fields = fields or {}
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for key, messages_ in error.message_dict.items():
-        target = fields.get(key, key)
-        for message in messages_:
-            if target in form.fields:
-                form.add_error(target, message)
-            elif key == NON_FIELD_ERRORS or key not in ERROR_LABELS:
-                form.add_error(None, message)
-            else:
-                form.add_error(None, f"{ERROR_LABELS[key]}: {message}")
-
-
 def role_units(user, roles: frozenset[str] | None = None):
     """The units where the user holds a role now (of ``roles`` when given): a permission input, not a list to
     scope."""
@@ -147,6 +128,8 @@ class MovementFormMixin:
 
     request: HttpRequest
     object: Movement | None = None
+    service_error_fields = MOVEMENT_ERROR_FIELDS
+    service_error_labels = ERROR_LABELS
 
     def get_formsets(self) -> dict[str, Any]:
         data = self.request.POST if self.request.method == "POST" else None
@@ -175,18 +158,6 @@ class MovementFormMixin:
         context = super().get_context_data(**kwargs)
         context.update(award_formset=self.formsets["awards"], milestone_formset=self.formsets["milestones"])
         return context
-
-    def form_valid(self, form) -> HttpResponse:
-        try:
-            with transaction.atomic():
-                saved = self.save(form)
-                if not self.still_allowed(saved):
-                    raise PermissionDenied
-        except ValidationError as error:
-            show_service_error(form, error, MOVEMENT_ERROR_FIELDS)
-            return self.form_invalid(form)
-        self.saved_object = saved
-        return HttpResponseRedirect(self.get_success_url())
 
     def milestones(self) -> list[dict]:
         """The milestone rows; a row read from a saved milestone keeps its id, so answers keep their deadline."""
@@ -673,6 +644,7 @@ class AnswerView(ScopedObjectFormView):
 
     nav_section = "owed"
     submit_service: Any = None
+    service_error_labels = ERROR_LABELS
 
     def has_permission(self) -> bool:
         if self.request.method == "POST":
@@ -812,18 +784,6 @@ class RegistrationView(AnswerView):
             individual=self.formsets["individual"].rows(),
         )
 
-    def form_valid(self, form) -> HttpResponse:
-        try:
-            with transaction.atomic():
-                saved = self.save(form)
-                if not self.still_allowed(saved):
-                    raise PermissionDenied
-        except ValidationError as error:
-            show_service_error(form, error, {"collective": "collective", "individual": "individual"})
-            return self.form_invalid(form)
-        self.saved_object = saved
-        return HttpResponseRedirect(self.get_success_url())
-
     def page_url(self) -> str:
         return reverse("movements:registration", args=[self.object.pk])
 
@@ -893,6 +853,7 @@ class ProgressReportView(AnswerView):
 
     template_name = "movements/report.html"
     model = ProgressReport
+    service_error_fields = {"attachments": "add_attachments", "upload": "add_attachments"}
 
     def get_queryset(self):
         return super().get_queryset().select_related("movement", "unit", "milestone")
@@ -937,18 +898,6 @@ class ProgressReportView(AnswerView):
             add_attachments=data["add_attachments"],
             remove_attachments=form.removed(),
         )
-
-    def form_valid(self, form) -> HttpResponse:
-        try:
-            with transaction.atomic():
-                saved = self.save(form)
-                if not self.still_allowed(saved):
-                    raise PermissionDenied
-        except ValidationError as error:
-            show_service_error(form, error, {"attachments": "add_attachments", "upload": "add_attachments"})
-            return self.form_invalid(form)
-        self.saved_object = saved
-        return HttpResponseRedirect(self.get_success_url())
 
     def page_url(self) -> str:
         return reverse("movements:report", args=[self.object.pk])

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from thidua.accounts.scoping import scoped
+from thidua.accounts.serializers import ScopedPrimaryKeyField
 from thidua.core.api import ModelSerializer, Serializer
 from thidua.orgs.models import (
     Cluster,
@@ -27,14 +27,6 @@ from thidua.orgs.models import (
     Sector,
     UnitKind,
 )
-
-
-class ScopedPrimaryKeyField(serializers.PrimaryKeyRelatedField):
-    """A reference by id to a row the caller may see (``scoped``); any other id is refused as not found."""
-
-    def get_queryset(self):
-        request = self.context.get("request")
-        return scoped(super().get_queryset(), getattr(request, "user", None))
 
 
 def _fixed_on_update(serializer: serializers.Serializer, attrs: dict, messages: dict[str, str]) -> None:
