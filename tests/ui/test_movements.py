@@ -7,6 +7,7 @@ movement that Quận Lê Chân and Phường An Biên must answer (a list scope)
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -644,3 +645,17 @@ def test_sub_movement_unit_outside_the_parent_scope_is_refused(client, city, an_
         0,
         True,
     )
+
+
+def test_criteria_text_reads_back_what_it_shows_in_english(city):
+    from django.utils import translation
+
+    from thidua.movements.forms import criteria_text, parse_criteria
+
+    movement = make_movement(city, None, launch=False)
+    services.set_criteria(movement, by=None, criteria=[
+        {"code": "1", "text": "Đăng ký đúng hạn", "max_points": Decimal("5"), "source": "registration_on_time"},
+    ])  # fmt: skip
+    with translation.override("en"):
+        rows = parse_criteria(criteria_text(movement.criteria.all()), [])
+    assert [(row["code"], row["source"]) for row in rows] == [("1", "registration_on_time")]

@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 
 from django import forms
 from django.db.models import Exists, OuterRef, Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from thidua.accounts.models import RoleAssignment
@@ -249,16 +249,19 @@ KIND_WORDS = {
     "diem tru": CriterionKind.PENALTY,
 }
 KIND_SHOWN = {CriterionKind.STANDARD: "", CriterionKind.BONUS: "thưởng", CriterionKind.PENALTY: "trừ"}
-COMPUTED_PREFIX = "tu tinh:"
 
 
 def _source_words() -> dict[str, str]:
+    """Every way to name a computation: its code, or its label (whole, or after "Tự tính:") in Vietnamese or in the
+    language of the page, so that a form reads back what it showed in either language."""
     words = {"": CriterionSource.MANUAL}
-    for value, label in CriterionSource.choices:
-        folded = fold(str(label))
-        words[value] = value
-        words[folded] = value
-        words[folded.removeprefix(COMPUTED_PREFIX).strip()] = value
+    for language in ("vi", translation.get_language() or "vi"):
+        with translation.override(language):
+            for value, label in CriterionSource.choices:
+                folded = fold(str(label))
+                words[value] = value
+                words[folded] = value
+                words[folded.split(":", 1)[-1].strip()] = value
     return words
 
 
