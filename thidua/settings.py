@@ -89,7 +89,9 @@ INSTALLED_APPS = [
     "thidua.jobs",
     "thidua.catalog",
     "thidua.notifications",
+    "thidua.records",
     "thidua.movements",
+    "thidua.eligibility",
     "thidua.dossiers",
 ]
 
