@@ -17,6 +17,7 @@ from tests.conftest import user_with_role
 from tests.factories.catalog import AwardTypeFactory
 from tests.factories.movements import CriterionFactory, MilestoneFactory, MovementFactory, TargetGroupFactory
 from tests.factories.orgs import ClusterFactory, OrgUnitFactory
+from tests.factories.records import AwardFactory
 from thidua.audit.models import AuditEntry
 from thidua.catalog.models import RecipientKind
 from thidua.movements import scoring
@@ -317,6 +318,22 @@ def test_exemplary_models_count_accepted_models_by_or_about_the_unit(scene, city
 
     points = dict(Score.objects.filter(sheet=sheet).values_list("member__unit__name", "points"))
     assert points == {"Quận Lê Chân": D("2.00"), "Huyện Thủy Nguyên": D("2.00"), "Quận Ngô Quyền": D("0.00")}
+
+
+def test_awards_count_the_units_own_awards_of_the_sheets_year(scene):
+    scene["criteria"]["2"].source = CriterionSource.AWARDS
+    scene["criteria"]["2"].max_points = D("2")
+    scene["criteria"]["2"].save()
+    le_chan, thuy_nguyen = scene["units"]["le_chan"], scene["units"]["thuy_nguyen"]
+    for _n in range(3):
+        AwardFactory(person=None, unit=le_chan, year=YEAR)  # three, capped at the maximum 2
+    AwardFactory(person=None, unit=thuy_nguyen, year=YEAR)
+    AwardFactory(person=None, unit=thuy_nguyen, year=YEAR - 1)  # another year
+
+    sheet = opened(scene)
+
+    points = dict(Score.objects.filter(sheet=sheet).values_list("member__unit__name", "points"))
+    assert points == {"Quận Lê Chân": D("2.00"), "Huyện Thủy Nguyên": D("1.00"), "Quận Ngô Quyền": D("0.00")}
 
 
 def test_computed_criterion_cannot_be_typed(scene):

@@ -45,6 +45,7 @@ class CriterionSource(models.TextChoices):
     PLAN_ON_TIME = "plan_on_time", _("Tự tính: gửi kế hoạch đúng hạn")
     REPORTS_ON_TIME = "reports_on_time", _("Tự tính: tỷ lệ báo cáo gửi đúng hạn")
     EXEMPLARY_MODELS = "exemplary_models", _("Tự tính: số mô hình, điển hình được công nhận")
+    AWARDS = "awards", _("Tự tính: số khen thưởng của tập thể trong năm")
 
 
 COMPUTED_SOURCES = frozenset(CriterionSource.values) - {CriterionSource.MANUAL}

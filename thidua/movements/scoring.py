@@ -77,11 +77,14 @@ from thidua.movements.models import (
     UnitPlan,
 )
 from thidua.orgs.models import Cluster, ClusterMembership, OrgUnit
+from thidua.records.models import Award
 
 ZERO = Decimal("0")
 CENT = Decimal("0.01")
 # One accepted exemplary model is worth one point on an "exemplary_models" criterion.
 POINTS_PER_EXEMPLARY_MODEL = Decimal("1")
+# One point per award the unit itself received in the sheet's year (records.Award), up to the criterion's maximum.
+POINTS_PER_AWARD = Decimal("1")
 SCORING_STATES = frozenset({SheetState.SCORING, SheetState.PUBLISHED})
 
 
@@ -302,6 +305,10 @@ def _computed_points(sheet: ScoreSheet, criteria: list[SheetCriterion], members:
         for _pk, proposing_id, subject_id in accepted.values_list("pk", "proposing_unit_id", "subject_unit_id"):
             for unit_id in {proposing_id, subject_id} - {None}:
                 models_count[unit_id] += 1
+    awards_count: dict[int, int] = defaultdict(int)
+    if CriterionSource.AWARDS in sources:
+        for unit_id in Award.objects.filter(unit_id__in=unit_ids, year=sheet.year).values_list("unit_id", flat=True):
+            awards_count[unit_id] += 1
     points: dict[tuple[int, int], Decimal] = {}
     for criterion in criteria:
         if criterion.source == CriterionSource.MANUAL:
@@ -315,6 +322,8 @@ def _computed_points(sheet: ScoreSheet, criteria: list[SheetCriterion], members:
                 value = top if unit_id in plan_ok else ZERO
             elif criterion.source == CriterionSource.REPORTS_ON_TIME:
                 value = top * report_share.get(unit_id, ZERO)
+            elif criterion.source == CriterionSource.AWARDS:
+                value = min(top, awards_count[unit_id] * POINTS_PER_AWARD)
             else:
                 value = min(top, models_count[unit_id] * POINTS_PER_EXEMPLARY_MODEL)
             points[(criterion.pk, member.pk)] = _stored(value)
