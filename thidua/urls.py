@@ -17,6 +17,8 @@ urlpatterns = [
     path("app/", include("thidua.notifications.urls")),
     path("app/", include("thidua.movements.urls")),
     path("app/", include("thidua.dossiers.urls")),
+    path("app/", include("thidua.records.urls")),
+    path("app/", include("thidua.eligibility.urls")),
     path("api/", include("thidua.api_urls")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),

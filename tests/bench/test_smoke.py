@@ -52,3 +52,38 @@ def test_bench_lists_smoke_measures_the_people_list_for_both_users(lists_smoke):
         assert float(ratio) > 0
         assert float(p95) >= float(median)
         assert note == ""
+
+
+@pytest.fixture(scope="module")
+def eligibility_smoke() -> subprocess.CompletedProcess:
+    return run_smoke("eligibility.py")
+
+
+def cells_of(output: str, width: int) -> dict[str, list[str]]:
+    """The rows of the printed tables that have ``width`` cells, by their first cell."""
+    rows = {}
+    for line in output.splitlines():
+        cells = [cell.strip() for cell in line.split("|")]
+        if len(cells) == width:
+            rows[cells[0]] = cells[1:]
+    return rows
+
+
+def test_bench_eligibility_smoke_exits_cleanly(eligibility_smoke):
+    assert eligibility_smoke.returncode == 0, eligibility_smoke.stderr[-3000:]
+
+
+def test_bench_eligibility_smoke_prints_the_sweep_against_the_baseline(eligibility_smoke):
+    rows = cells_of(eligibility_smoke.stdout, 4)
+
+    assert rows["Phép đo"] == ["Giây", "Số dòng", "× truy vấn gốc"]
+    assert rows["Truy vấn gốc: LĐTT 2 năm liên tục (SQL thuần)"][2] == "1.0"
+    assert float(rows["Quét toàn tỉnh, mọi danh hiệu"][2]) > 0
+    assert int(rows["Quét riêng BK_TTG"][1]) > 0  # one row per candidate person
+
+
+def test_bench_eligibility_smoke_explains_random_candidates(eligibility_smoke):
+    rows = cells_of(eligibility_smoke.stdout, 5)
+    samples, median, p95, queries = rows["evaluate_all, mọi danh hiệu"]
+
+    assert (int(samples), float(p95) >= float(median), int(queries) > 0) == (20, True, True)

@@ -36,6 +36,7 @@ class AwardFactory(factory.django.DjangoModelFactory):
 class InitiativeFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = models.Initiative
+        skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"Sáng kiến cải tiến số {n + 1}")
     level = RecognitionLevel.GRASSROOTS

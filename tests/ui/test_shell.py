@@ -68,6 +68,7 @@ def test_navigation_links_every_area(officer_client):
         ("/app/movements/", "Phong trào"),
         ("/app/exemplary-models/", "Mô hình, điển hình"),
         ("/app/score-sheets/", "Cụm, khối: chấm điểm"),
+        ("/app/eligibility/suggestions/", "Đề xuất khen thưởng"),
         ("/app/dossiers/", "Hồ sơ"),
         ("/app/notifications/", "Thông báo"),
         ("/app/units/", "Đơn vị"),

@@ -2,7 +2,9 @@
 
 Files, in this order: ``orgs/data/reference.yaml`` (sectors, unit kinds, ethnicities), ``accounts/data/roles.yaml``
 (roles), then every ``catalog/data/*.yaml`` (legal regimes, base salaries, authority kinds, document kinds, award
-types). Each top-level key of a file is a section; sections load in dependency order whatever file they are in.
+types), then the files later apps register (``register_data_file``; e.g. the eligibility rules). Each top-level key of
+a file is a section; sections load in dependency order whatever file they are in, a later app's sections
+(``register_section``) after the catalog's.
 
 Rows are matched by their natural key (``code``; ``valid_from`` for a base salary; ``code`` + ``valid_from`` for an
 award type) and written only when something differs, so a second run changes nothing and leaves no audit rows.
@@ -63,13 +65,24 @@ class LoadReport:
         return bool(self.total(CREATED) or self.total(UPDATED))
 
 
+# Data files of later apps (registered from their AppConfig.ready), read after the catalog's own.
+EXTRA_DATA_FILES: list[Path] = []
+
+
 def data_files() -> list[Path]:
     catalog = Path(apps.get_app_config("catalog").path) / "data"
     return [
         Path(apps.get_app_config("orgs").path) / "data" / "reference.yaml",
         Path(apps.get_app_config("accounts").path) / "data" / "roles.yaml",
         *sorted(catalog.glob("*.yaml")),
+        *EXTRA_DATA_FILES,
     ]
+
+
+def register_data_file(path: Path) -> None:
+    """Let a later app seed its own data with ``thidua load_catalog`` (called from its ``AppConfig.ready``)."""
+    if path not in EXTRA_DATA_FILES:
+        EXTRA_DATA_FILES.append(path)
 
 
 # --- Sections ------------------------------------------------------------------------------------------------
@@ -293,6 +306,11 @@ SECTIONS: dict[str, tuple[type[models.Model], Any, Any]] = {
     "document_kinds": (DocumentKind, load_document_kind, None),
     "award_types": (AwardType, load_award_type, award_type_versions),
 }
+
+
+def register_section(name: str, model: type[models.Model], load_row: Any, expand: Any = None) -> None:
+    """Add a section loaded after those above (a later app's rows may refer to the catalog's), in call order."""
+    SECTIONS[name] = (model, load_row, expand)
 
 
 @functools.lru_cache(maxsize=32)

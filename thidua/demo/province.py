@@ -11,7 +11,8 @@ such units really have (a hospital employs many more than a commune office), wit
 Everything is drawn from ``random.Random(seed)`` in a fixed order, so one seed always gives the same province:
 the same names, codes and paths (ids differ when the database already holds rows). Rows go in with
 ``thidua.demo.bulk`` (COPY on PostgreSQL), ids and tree paths allocated in Python, no per-row save. The whole load
-is one transaction and one audit action. The history issue extends it (``--years``).
+is one transaction and one audit action. With ``years`` it also draws that many years of history up to
+``last_year`` (ratings, titles, awards, initiatives, discipline: ``thidua.demo.history``) in the same transaction.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from thidua.audit.services import record_action
 from thidua.catalog.models import Authority, AuthorityKind
 from thidua.core.text import fold, normalize, person_sort_key, search_words, sort_key, split_name
 from thidua.demo.bulk import TableWriter, allocate_ids
+from thidua.demo.history import HistoryReport, analyze_history_tables, delete_statements, generate_history
 from thidua.demo.names import NameGenerator, birth_date, career_start, citizen_id
 from thidua.demo.positions import CIVIL_SERVANT, STAFF, Slot, position_title, titles_for
 from thidua.orgs.models import (
@@ -50,6 +52,7 @@ from thidua.orgs.models import (
 )
 
 TODAY = dt.date(2021, 1, 1)
+LAST_HISTORY_YEAR = 2024  # the last full year of the three-tier era (NĐ 98/2023)
 CLUSTER_YEAR = 2021
 SYSTEM_LABEL = "gen_province"
 
@@ -138,6 +141,7 @@ class Report:
     tokens: int = 0
     seconds: float = 0.0
     timings: dict[str, float] = field(default_factory=dict)
+    history: HistoryReport | None = None
 
 
 def plan_shape(units: int) -> dict[str, int]:
@@ -327,8 +331,12 @@ def _staff_plan(unit: GenUnit, count: int, rng: random.Random) -> list[tuple[Slo
 
 
 def generate_province(*, code: str, units: int, people: int, seed: int, two_tier: bool = False,
-                      progress: bool = True, replace: bool = False) -> Report:  # fmt: skip
-    """Generate a province into the database (one transaction). Raises ProvinceExists unless ``replace``."""
+                      progress: bool = True, replace: bool = False, years: int = 0,
+                      last_year: int = LAST_HISTORY_YEAR) -> Report:  # fmt: skip
+    """Generate a province into the database (one transaction). Raises ProvinceExists unless ``replace``.
+
+    ``years``: how many periods of history to draw, ending with ``last_year`` (0: none).
+    """
     from tqdm import tqdm
 
     started = time.perf_counter()
@@ -446,16 +454,24 @@ def generate_province(*, code: str, units: int, people: int, seed: int, two_tier
         _authorities_and_clusters(tree)
         report.timings["authorities_clusters"] = time.perf_counter() - phase
         province = OrgUnit.objects.get(pk=report.province_id)
-        record_action(province, code="orgs.orgunit.generated", by=None, data={
-            "seed": seed, "units": report.units, "people": report.people, "memberships": report.memberships,
-            "two_tier": two_tier,
-        })  # fmt: skip
+        data = {"seed": seed, "units": report.units, "people": report.people, "memberships": report.memberships,
+                "two_tier": two_tier}  # fmt: skip
+        if years > 0:
+            report.history = generate_history(province, first_year=last_year - years + 1, last_year=last_year,
+                                              seed=seed, progress=progress)  # fmt: skip
+            report.timings.update({f"history_{key}": value for key, value in report.history.timings.items()})
+            data.update({"years": years, "last_year": last_year, "ratings": report.history.ratings,
+                         "awards": report.history.awards, "initiatives": report.history.initiatives,
+                         "disciplines": report.history.disciplines})  # fmt: skip
+        record_action(province, code="orgs.orgunit.generated", by=None, data=data)
     # Fresh statistics for the planner: without them SQLite, for one, reads every membership of the province to
     # prefetch the current units of one page of people (measured: 140 ms instead of 3 ms at 150,000 people).
     phase = time.perf_counter()
     with connection.cursor() as cursor:
         for model in (OrgUnit, Person, PersonNameToken, Membership):
             cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
+    if years > 0:
+        analyze_history_tables()
     report.timings["analyze"] = time.perf_counter() - phase
     report.seconds = time.perf_counter() - started
     return report
@@ -550,7 +566,8 @@ def delete_province(root: OrgUnit) -> None:
         f"UNION SELECT id FROM {table(Person)} WHERE owner_unit_id IN ({units})"
     )
     clusters = f"SELECT id FROM {table(Cluster)} WHERE organiser_id IN ({units})"
-    statements = [
+    # The history first (ratings, awards, initiatives, discipline of these people and units).
+    statements = [(sql, sql.count("%s")) for sql in delete_statements(units, people)] + [
         # People before their memberships: the people are found through the memberships (foreign keys are
         # checked at commit on both databases).
         (f"DELETE FROM {table(PersonNameToken)} WHERE person_id IN ({people})", 4),

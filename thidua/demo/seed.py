@@ -28,7 +28,7 @@ from thidua.accounts.models import Role, RoleAssignment, User
 from thidua.audit.context import acting_as_system
 from thidua.audit.services import record_action
 from thidua.catalog.models import Authority, AuthorityKind
-from thidua.demo import haiphong, movements_seed
+from thidua.demo import haiphong, history_seed, movements_seed
 from thidua.demo.names import NameGenerator, birth_date, career_start, citizen_id, date_between
 from thidua.demo.positions import STAFF, Slot, position_title, titles_for
 from thidua.orgs import services as org_services
@@ -339,6 +339,12 @@ STEPS: list[Step] = [
         _lazy("giao ước và bảng chấm điểm năm 2021 của cụm các quận"),
         movements_seed.cluster_done,
         movements_seed.seed_cluster_scoring,
+    ),
+    Step(
+        "history_2016_2021",
+        _lazy("lịch sử 2016–2021: xếp loại, danh hiệu, khen thưởng, sáng kiến, kỷ luật"),
+        history_seed.history_done,
+        history_seed.seed_history,
     ),
 ]
 

@@ -9,6 +9,9 @@ class EligibilityConfig(AppConfig):
 
     def ready(self) -> None:
         from thidua.audit.tracking import track
+        from thidua.eligibility.loader import register
 
         for model in self.get_models():
             track(model)
+        # `thidua load_catalog` also seeds the rules and principles of data/rules.yaml.
+        register()

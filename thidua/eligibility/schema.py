@@ -8,6 +8,8 @@ Combinators: ``{"all": [...]}``, ``{"any": [...]}``.
 
 History conditions (decided from the records, met or unmet, with the records used):
 - ``rating``: ``{"min": "htt", "years": 2}`` — rated at least ``min`` in each of the last ``years`` periods.
+- ``rating_count``: ``{"min": "htxs", "count": 1, "window": 5}`` — rated at least ``min`` in at least ``count`` of
+  the last ``window`` periods.
 - ``title``: ``{"awards": ["CSTDCS"], "years": 2}`` — holds one of the awards in each of the last ``years``
   periods (merit-counting awards only).
 - ``title_count``: ``{"awards": ["CSTDCS"], "min": 3, "window": 5}`` — holds one of them in at least ``min`` of the
@@ -79,6 +81,7 @@ RULE_SCHEMA: dict[str, Any] = {
                                                           "minItems": 1}},
                  "required": ["any"], "additionalProperties": False},
                 _leaf("rating", {"min": RATING, "years": COUNT}, ["min", "years"]),
+                _leaf("rating_count", {"min": RATING, "count": COUNT, "window": COUNT}, ["min", "count", "window"]),
                 _leaf("title", {"awards": AWARD_LIST, "years": COUNT}, ["awards", "years"]),
                 _leaf("title_count", {"awards": AWARD_LIST, "min": COUNT, "window": COUNT},
                       ["awards", "min", "window"]),
@@ -116,8 +119,9 @@ RULE_SCHEMA: dict[str, Any] = {
 }  # fmt: skip
 
 HISTORY_CONDITIONS = frozenset({
-    "rating", "title", "title_count", "earlier_award", "no_recent_award", "initiatives", "no_discipline", "service",
-    "recipient", "member_share", "member_count", "no_member_discipline", "cluster_rank", "cap",
+    "rating", "rating_count", "title", "title_count", "earlier_award", "no_recent_award", "initiatives",
+    "no_discipline", "service", "recipient", "member_share", "member_count", "no_member_discipline", "cluster_rank",
+    "cap",
 })  # fmt: skip
 
 _validator = jsonschema.Draft202012Validator(RULE_SCHEMA)
@@ -146,19 +150,25 @@ def _message(error: jsonschema.ValidationError) -> str:
     """The schema error in Vietnamese (the library's own messages are English)."""
     value = error.validator_value
     messages = {
-        "enum": lambda: _("giá trị “%(value)s” không thuộc %(allowed)s")
-        % {"value": error.instance, "allowed": ", ".join(map(str, value))},
-        "required": lambda: _("thiếu khóa “%(key)s”")
-        % {"key": next((key for key in value if key not in error.instance), value[0])},
-        "additionalProperties": lambda: _("có khóa không được phép: %(keys)s")
-        % {"keys": ", ".join(sorted(set(error.instance) - set(error.schema.get("properties", {}))))},
+        "enum": lambda: (
+            _("giá trị “%(value)s” không thuộc %(allowed)s")
+            % {"value": error.instance, "allowed": ", ".join(map(str, value))}
+        ),
+        "required": lambda: (
+            _("thiếu khóa “%(key)s”") % {"key": next((key for key in value if key not in error.instance), value[0])}
+        ),
+        "additionalProperties": lambda: (
+            _("có khóa không được phép: %(keys)s")
+            % {"keys": ", ".join(sorted(set(error.instance) - set(error.schema.get("properties", {}))))}
+        ),
         "type": lambda: _("phải có kiểu %(type)s") % {"type": value},
         "minItems": lambda: _("cần ít nhất %(count)s phần tử") % {"count": value},
         "minimum": lambda: _("phải từ %(value)s trở lên") % {"value": value},
         "maximum": lambda: _("không được lớn hơn %(value)s") % {"value": value},
         "exclusiveMinimum": lambda: _("phải lớn hơn %(value)s") % {"value": value},
-        "pattern": lambda: _("“%(value)s” không phải là mã khen thưởng (chữ in hoa, số, gạch dưới)")
-        % {"value": error.instance},
+        "pattern": lambda: (
+            _("“%(value)s” không phải là mã khen thưởng (chữ in hoa, số, gạch dưới)") % {"value": error.instance}
+        ),
         "minLength": lambda: _("quá ngắn"),
     }
     return messages[error.validator]() if error.validator in messages else _("không hợp lệ")

@@ -171,6 +171,15 @@ class Award(PeriodFields, TimeStampedModel):
         return f"{self.recipient_name}: {self.award_type} ({self.period_label})"
 
 
+class InitiativeQuerySet(models.QuerySet):
+    def visible_to(self, scope: Scope) -> InitiativeQuerySet:
+        """Initiatives of authors the user sees, or applied in a unit the user sees."""
+        if scope.everything:
+            return self
+        authors = InitiativeAuthor.objects.filter(person__in=Person.objects.visible_to(scope))
+        return self.filter(Q(pk__in=authors.values("initiative")) | Q(unit__in=OrgUnit.objects.visible_to(scope)))
+
+
 class Initiative(PeriodFields, TimeStampedModel):
     """Sáng kiến, đề tài khoa học: recognised at a level; it may back one award only (CV 5007/BNV-TĐKT 2023)."""
 
@@ -186,6 +195,8 @@ class Initiative(PeriodFields, TimeStampedModel):
     backed_award = models.OneToOneField(Award, verbose_name=_("đã dùng làm căn cứ khen thưởng"), null=True,
                                         blank=True, on_delete=models.SET_NULL, related_name="initiative")  # fmt: skip
 
+    objects = InitiativeQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("sáng kiến")
         verbose_name_plural = pgettext_lazy("số nhiều", "sáng kiến")
@@ -193,17 +204,6 @@ class Initiative(PeriodFields, TimeStampedModel):
 
     def __str__(self) -> str:
         return self.title
-
-
-class InitiativeQuerySet(models.QuerySet):
-    def visible_to(self, scope: Scope) -> InitiativeQuerySet:
-        if scope.everything:
-            return self
-        authors = InitiativeAuthor.objects.filter(person__in=Person.objects.visible_to(scope))
-        return self.filter(Q(pk__in=authors.values("initiative")) | Q(unit__in=OrgUnit.objects.visible_to(scope)))
-
-
-Initiative.add_to_class("objects", InitiativeQuerySet.as_manager())
 
 
 class InitiativeAuthor(models.Model):

@@ -5,13 +5,13 @@ from __future__ import annotations
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from thidua.demo.province import ProvinceExists, generate_province
+from thidua.demo.province import LAST_HISTORY_YEAR, ProvinceExists, generate_province
 
 
 class Command(BaseCommand):
     help = (
         "Sinh một tỉnh giả lập (đơn vị, cá nhân, quá trình công tác) để đo hiệu năng: "
-        "thidua gen_province --units 3000 --people 150000 --seed 1"
+        "thidua gen_province --units 3000 --people 150000 --seed 1 --years 10"
     )
 
     def add_arguments(self, parser) -> None:
@@ -25,20 +25,24 @@ class Command(BaseCommand):
                             help=_("Chính quyền hai cấp (từ 01/7/2025): xã, phường trực thuộc tỉnh."))  # fmt: skip
         parser.add_argument("--replace", action="store_true", help=_("Xóa tỉnh đã sinh cùng mã rồi sinh lại."))
         parser.add_argument("--years", type=int, default=0,
-                            help=_("Số năm lịch sử khen thưởng (chưa dùng: phần lịch sử sẽ bổ sung)."))  # fmt: skip
+                            help=_("Số năm lịch sử (xếp loại, danh hiệu, khen thưởng, sáng kiến, kỷ luật) sinh kèm "
+                                   "(mặc định 0: không sinh)."))  # fmt: skip
+        parser.add_argument("--last-year", type=int, default=LAST_HISTORY_YEAR,
+                            help=_("Năm cuối của lịch sử (mặc định %(year)d).")
+                            % {"year": LAST_HISTORY_YEAR})  # fmt: skip
         parser.add_argument("--no-progress", action="store_true", help=_("Không hiện thanh tiến độ."))
 
     def handle(self, *args, **options) -> None:
         code = options["code"] or f"GEN{options['seed']}"
         if options["units"] < 1 or options["people"] < 0:
             raise CommandError(_("--units phải lớn hơn 0 và --people không được âm."))
-        if options["years"]:
-            self.stderr.write(_("Lưu ý: --years chưa được dùng; chỉ sinh đơn vị, cá nhân và quá trình công tác."))
+        if not 0 <= options["years"] <= 50:
+            raise CommandError(_("--years phải từ 0 đến 50."))
         try:
             report = generate_province(
                 code=code, units=options["units"], people=options["people"], seed=options["seed"],
-                two_tier=options["two_tier"], replace=options["replace"],
-                progress=not options["no_progress"] and options["verbosity"] > 0,
+                two_tier=options["two_tier"], replace=options["replace"], years=options["years"],
+                last_year=options["last_year"], progress=not options["no_progress"] and options["verbosity"] > 0,
             )  # fmt: skip
         except ProvinceExists:
             raise CommandError(
@@ -53,6 +57,15 @@ class Command(BaseCommand):
             % {"code": code, "units": report.units, "people": report.people, "memberships": report.memberships,
                "tokens": report.tokens, "seconds": report.seconds}
         )  # fmt: skip
+        history = report.history
+        if history is not None:
+            self.stdout.write(
+                _("Lịch sử %(first)d–%(last)d: %(ratings)d xếp loại, %(awards)d khen thưởng, %(initiatives)d sáng "
+                  "kiến (%(authors)d tác giả), %(disciplines)d kỷ luật, trong %(seconds).1f giây.")
+                % {"first": options["last_year"] - options["years"] + 1, "last": options["last_year"],
+                   "ratings": history.ratings, "awards": history.awards, "initiatives": history.initiatives,
+                   "authors": history.authors, "disciplines": history.disciplines, "seconds": history.seconds}
+            )  # fmt: skip
         if options["verbosity"] > 1:
             for phase, seconds in report.timings.items():
                 self.stdout.write(f"  {phase}: {seconds:.1f} s")
