@@ -3,6 +3,7 @@
     .venv/bin/python bench/eligibility.py                  # 3,000 units, 150,000 people, 10 years, 1,000 explanations
     .venv/bin/python bench/eligibility.py --smoke          # 50 units, 500 people, 6 years, 20 explanations: seconds
     .venv/bin/python bench/eligibility.py --reuse          # measure again on the database of the last run
+    .venv/bin/python bench/eligibility.py --database-url sqlite:////tmp/elig.sqlite3   # a SQLite file of your own
     DATABASE_URL=postgresql://postgres@127.0.0.1:5432/thidua .venv/bin/python bench/eligibility.py
 
 What it does, in one process: makes a fresh database (SQLite under var/bench/, or ``<name>_bench_elig`` beside the
@@ -29,7 +30,6 @@ import os
 import random
 import statistics
 import sys
-import tempfile
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -39,7 +39,13 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_DIR))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from lists import database_description, drop_postgres, percentile, recreate_postgres, setup_django  # noqa: E402
+from lists import (  # noqa: E402
+    database_description,
+    percentile,
+    print_rows,
+    recreate_postgres,
+    run_bench,
+)
 
 PROVINCE_CODE = "BENCH"
 BASELINE_LABEL = "Truy vấn gốc: LĐTT 2 năm liên tục (SQL thuần)"
@@ -58,7 +64,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--repeat", type=int, default=None, help="runs of the full sweep (median; default 3)")
     parser.add_argument("--no-per-rule", action="store_true", help="skip the sweep of each award type alone")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--database-url", default=None, help="default: DATABASE_URL, else SQLite under var/bench/")
+    parser.add_argument(
+        "--database-url",
+        default=None,
+        help="default: DATABASE_URL, else SQLite under var/bench/; a sqlite:/// URL names the file",
+    )
     args = parser.parse_args(argv)
     args.units = args.units or (50 if args.smoke else 3000)
     args.people = args.people or (500 if args.smoke else 150_000)
@@ -79,6 +89,8 @@ def bench_database_url(args: argparse.Namespace, scratch: Path) -> str:
         name = parts.path.lstrip("/") or "thidua"
         suffix = "_bench_elig_smoke" if args.smoke else "_bench_elig"  # a smoke run never drops the full run's data
         return parts._replace(path=f"/{name}{suffix}").geturl()
+    if args.database_url and args.database_url.startswith("sqlite:///") and not args.smoke:
+        return args.database_url  # a SQLite file named on purpose (e.g. to keep two runs apart)
     return f"sqlite:///{scratch / 'eligibility.sqlite3'}"
 
 
@@ -285,7 +297,7 @@ def run(args: argparse.Namespace) -> int:
                   f"{full_seconds / base_seconds:.1f}"))  # fmt: skip
     for code, seconds, count in per_rule:
         table.append((f"Quét riêng {code}", f"{seconds:.3f}", str(count), f"{seconds / base_seconds:.1f}"))
-    print_table(table)
+    print_rows(table)
     print()
     total = full_runs[0][0]
     profile.seconds["ngoài SQL (Python: dựng, sắp xếp các dòng)"] = max(0.0, total - sum(profile.seconds.values()))
@@ -296,48 +308,25 @@ def run(args: argparse.Namespace) -> int:
     rest = sum(seconds for _phase, seconds in shown[TOP_PHASES:])
     if rest:
         phases.append((f"{len(shown) - TOP_PHASES} phần khác", f"{rest:.3f}", f"{100 * rest / total:.0f} %"))
-    print_table(phases)
+    print_rows(phases)
     print()
     statuses = [("Danh hiệu", "Đối tượng", "Đủ điều kiện", "Cần xem xét", "Không đủ")]
     for (code, kind), counts in sorted(by_rule.items()):
         statuses.append((code, kind, str(counts["eligible"]), str(counts["to_weigh"]), str(counts["not_eligible"])))
-    print_table(statuses)
+    print_rows(statuses)
     print()
     if timings:
         explanation = [("Giải thích một ứng viên", "Số mẫu", "Trung vị (ms)", "p95 (ms)", "Truy vấn")]
         explanation.append(("evaluate_all, mọi danh hiệu", str(len(timings)), f"{statistics.median(timings):.1f}",
                             f"{percentile(timings, 0.95):.1f}", str(queries)))  # fmt: skip
-        print_table(explanation)
+        print_rows(explanation)
         print()
     print(f"Tổng thời gian chạy: {time.perf_counter() - started:.1f} giây.")
     return 0
 
 
-def print_table(rows: list[tuple[str, ...]]) -> None:
-    widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
-    for index, row in enumerate(rows):
-        print(" | ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
-        if index == 0:
-            print("-+-".join("-" * width for width in widths))
-
-
 def main(argv: list[str] | None = None) -> int:
-    args = parse_args(argv)
-    scratch_holder = tempfile.TemporaryDirectory(prefix="thidua-bench-") if args.smoke else None
-    scratch = Path(scratch_holder.name) if scratch_holder else PROJECT_DIR / "var" / "bench"
-    scratch.mkdir(parents=True, exist_ok=True)
-    url = prepare_database(args, scratch)
-    try:
-        setup_django()
-        return run(args)
-    finally:
-        if args.smoke:
-            from django.db import connections
-
-            connections.close_all()
-            if not url.startswith("sqlite"):
-                drop_postgres(url)
-            scratch_holder.cleanup()
+    return run_bench(parse_args(argv), prepare_database, run)
 
 
 if __name__ == "__main__":

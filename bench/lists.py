@@ -319,7 +319,12 @@ def print_table(results: list[Measure]) -> None:
         note = item.note if item.status == 200 else f"HTTP {item.status} {item.note}".strip()
         rows.append((item.label, item.user, f"{item.median_ms:.1f}", f"{item.p95_ms:.1f}", ratio,
                      str(item.queries), note))  # fmt: skip
-    widths = [max(len(row[column]) for row in rows) for column in range(len(header))]
+    print_rows(rows)
+
+
+def print_rows(rows: list[tuple[str, ...]]) -> None:
+    """A plain-text table: the first row is the header, columns padded to their widest cell."""
+    widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
     for index, row in enumerate(rows):
         print(" | ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
         if index == 0:
@@ -327,14 +332,18 @@ def print_table(results: list[Measure]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parse_args(argv)
+    return run_bench(parse_args(argv), prepare_database, run)
+
+
+def run_bench(args: argparse.Namespace, prepare, run_measures) -> int:
+    """Prepare the bench database (a temporary one for --smoke, dropped after), set Django up, measure."""
     scratch_holder = tempfile.TemporaryDirectory(prefix="thidua-bench-") if args.smoke else None
     scratch = Path(scratch_holder.name) if scratch_holder else PROJECT_DIR / "var" / "bench"
     scratch.mkdir(parents=True, exist_ok=True)
-    url = prepare_database(args, scratch)
+    url = prepare(args, scratch)
     try:
         setup_django()
-        return run(args)
+        return run_measures(args)
     finally:
         if args.smoke:
             from django.db import connections

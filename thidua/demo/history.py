@@ -14,7 +14,8 @@ under the rules then in force (DOMAIN.md §1, §2.2, §11):
   at most 15 % of the unit's LĐTT holders; from 2024 with "xuất sắc" or an initiative, no cap. CSTĐ tỉnh rarely,
   after 3 consecutive CSTĐCS and a province-level initiative. Tập thể lao động tiên tiến when the unit is rated "tốt"
   and more than 50 % (until 2023) or 70 % (from 2024) of its members hold LĐTT with no member warned or worse; Tập
-  thể lao động xuất sắc for "xuất sắc" units whose members all did well, with a CSTĐCS among them; thôn văn hóa.
+  thể lao động xuất sắc for "xuất sắc" units whose members all did their tasks, 70 % of them with LĐTT and a CSTĐCS
+  among them; thôn văn hóa.
 - **Forms.** Giấy khen; Bằng khen tỉnh after 2 consecutive CSTĐCS (or "xuất sắc") with 2 initiatives, and a few for
   other achievements; Bằng khen Thủ tướng 5+ years after a Bằng khen tỉnh with 5 years "tốt" and 3 CSTĐCS (and, very
   rarely, for leaders on other grounds); Huân chương Lao động hạng Ba 5+ years after that with 3 CSTĐCS and a year
@@ -29,8 +30,10 @@ Awards carry the version of their award type in force at the end of the period (
 on 2017-10-01; earlier years take that first version), their code and merit flag as ``records.services`` derives
 them, the recipient's snapshot, the deciding authority and a decision number and date (one decision per authority,
 award and period). Everything is drawn from one seeded ``random.Random`` in a fixed order (periods, then people and
-units by id), so one seed and one subtree give the same history. Rows go in with ``thidua.demo.bulk`` (COPY on
-PostgreSQL, batched INSERTs on SQLite); the caller holds the transaction and records the audit action.
+units by id), so one seed and one subtree give the same history. A caller may write some people's and units' history
+out instead (``PersonScript``, ``UnitScript``: the demo's scenarios); they count in their units like everyone else.
+Rows go in with ``thidua.demo.bulk`` (COPY on PostgreSQL, batched INSERTs on SQLite); the caller holds the
+transaction and records the audit action.
 """
 
 from __future__ import annotations

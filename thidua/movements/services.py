@@ -32,6 +32,7 @@ from thidua.audit.labels import register_action_label
 from thidua.audit.services import record_action
 from thidua.catalog.models import AwardType, RecipientKind
 from thidua.core.uploads import ATTACHMENTS, DOCUMENTS, discard, store_upload, validate_upload
+from thidua.core.writes import assign, save_valid
 from thidua.movements.enums import (
     SENT_STATES,
     AnswerState,
@@ -122,11 +123,6 @@ def _refuse(message: str, field: str = NON_FIELD_ERRORS) -> ValidationError:
     return ValidationError({field: [message]})
 
 
-def _save_valid(instance: models.Model, *, exclude: Iterable[str] = ()) -> None:
-    instance.full_clean(exclude=list(exclude))
-    instance.save()
-
-
 def _lock(instance: models.Model) -> models.Model:
     """Take the row lock and read the row again into the caller's instance (the caller sees the new state)."""
     list(type(instance)._default_manager.select_for_update().filter(pk=instance.pk).order_by().values_list("pk"))
@@ -156,18 +152,6 @@ def _decimal(value: Any) -> Decimal | None:
     if isinstance(value, bool):
         raise InvalidOperation
     return Decimal(str(value).strip())
-
-
-def _assign(instance: models.Model, fields: dict[str, Any], allowed: set[str]) -> list[str]:
-    unknown = set(fields) - allowed
-    if unknown:
-        raise ValueError(f"Unknown fields for {type(instance).__name__}: {sorted(unknown)}")
-    changed = []
-    for name, value in fields.items():
-        if getattr(instance, name, None) != value:
-            setattr(instance, name, value)
-            changed.append(name)
-    return changed
 
 
 def _users_at(unit_ids, roles: frozenset[str]):
@@ -223,10 +207,10 @@ def create_movement(*, by, issuer_unit: OrgUnit, title: str, kind: str, period_s
     lists = _split_lists(fields)
     parent = fields.pop("parent", None)
     movement = Movement(parent=parent, created_by=_user(by), state=MovementState.DRAFT)
-    _assign(movement, {"issuer_unit": issuer_unit, "title": title, "kind": kind, "period_start": period_start,
+    assign(movement, {"issuer_unit": issuer_unit, "title": title, "kind": kind, "period_start": period_start,
                        "period_end": period_end, **fields}, MOVEMENT_FIELDS)  # fmt: skip
     with acting_as(by):
-        _save_valid(movement)
+        save_valid(movement)
         _apply_lists(movement, lists, by=by)  # the creation itself is in the log as "movements.movement.created"
     return movement
 
@@ -238,9 +222,9 @@ def update_movement(movement: Movement, *, by, **fields) -> Movement:
     _require_state(movement, MovementState.DRAFT)
     lists = _split_lists(fields)
     with acting_as(by):
-        changed = _assign(movement, fields, MOVEMENT_FIELDS)
+        changed = assign(movement, fields, MOVEMENT_FIELDS)
         if changed:
-            _save_valid(movement)
+            save_valid(movement)
         changed += _apply_lists(movement, lists, by=by)
         if changed:
             record_action(movement, code="movements.movement.edited", by=by, data={"changed": changed})
@@ -277,7 +261,7 @@ def _set_contents(movement: Movement, contents: Sequence[dict]) -> list[Movement
         content = existing.get(position) or MovementContent(movement=movement, position=position)
         content.title = str(item["title"]).strip()
         content.description = item.get("description") or ""
-        _save_valid(content, exclude=["movement"])
+        save_valid(content, exclude=["movement"])
         result.append(content)
     return result
 
@@ -310,7 +294,7 @@ def _set_target_groups(movement: Movement, groups: Sequence[dict]) -> list[Targe
     for position, item in enumerate(groups, start=1):
         group = existing.get(position) or TargetGroup(movement=movement, position=position)
         group.name = str(item["name"]).strip()
-        _save_valid(group, exclude=["movement"])
+        save_valid(group, exclude=["movement"])
         group.unit_kinds.set(list(item.get("unit_kinds") or ()))
         result.append(group)
     return result
@@ -435,7 +419,7 @@ def _set_criteria(movement: Movement, criteria: Sequence[dict]) -> list[Criterio
                 position=row["number"], code=row["code"], text=str(row["item"]["text"]).strip(), max_points=row["max"],
                 weight=row["weight"], kind=row["kind"], source=row["source"],
             )  # fmt: skip
-            _save_valid(criterion, exclude=["movement"])
+            save_valid(criterion, exclude=["movement"])
             row["saved"] = criterion
         pending = [row for row in pending if "saved" not in row]
     return [row["saved"] for row in rows]
@@ -467,7 +451,7 @@ def _set_awards(movement: Movement, awards: Sequence[dict]) -> list[MovementAwar
     for position, item in enumerate(awards, start=1):
         award = MovementAward(movement=movement, level=item["level"], award_type=item["award_type"],
                               quota=item.get("quota"), note=item.get("note") or "", position=position)  # fmt: skip
-        _save_valid(award, exclude=["movement"])
+        save_valid(award, exclude=["movement"])
         result.append(award)
     return result
 
@@ -527,7 +511,7 @@ def _set_milestones(movement: Movement, milestones: Sequence[dict]) -> list[Mile
         milestone.title = str(item["title"]).strip()
         milestone.due_date = item["due_date"]
         milestone.requires_report = bool(item.get("requires_report", False))
-        _save_valid(milestone, exclude=["movement"])
+        save_valid(milestone, exclude=["movement"])
         result.append(milestone)
     if launched:
         _sync_answer_milestones(movement)
@@ -571,7 +555,7 @@ def attach_plan_document(movement: Movement, *, by, upload) -> Movement:
         stored = store_upload(checked, by=by, allowed=DOCUMENTS, field="plan_document")
         movement.plan_document = stored
         with acting_as(by):
-            _save_valid(movement)
+            save_valid(movement)
             record_action(movement, code="movements.movement.plan_document_attached", by=by,
                           data={"file": str(stored.pk), "name": stored.name})  # fmt: skip
     except Exception:
@@ -635,7 +619,7 @@ def _set_scope(movement: Movement, *, mode: str, root: OrgUnit | None = None, de
     movement.scope_mode = mode
     movement.scope_root = root if mode == ScopeMode.SUBTREE else None
     movement.scope_depth = depth if mode == ScopeMode.SUBTREE else None
-    _save_valid(movement)
+    save_valid(movement)
     movement.scope_unit_kinds.set(unit_kinds if mode == ScopeMode.SUBTREE else [])
     movement.scope_units.set(units if mode == ScopeMode.LIST else [])
 
@@ -722,7 +706,7 @@ def launch_movement(movement: Movement, *, by) -> Movement:
         movement.state = MovementState.LAUNCHED
         movement.launched_at = timezone.now()
         movement.launched_by = _user(by)
-        _save_valid(movement)
+        save_valid(movement)
         record_action(movement, code="movements.movement.launched", by=by, data={"units": len(units)})
         _notify_launched(movement, UnitPlan.objects.filter(movement=movement).values("unit_id"))
     return movement
@@ -771,9 +755,9 @@ def amend_movement(movement: Movement, *, by, reason: str, **fields) -> Movement
     changed: list[str] = []
     data: dict[str, Any] = {}
     with acting_as(by):
-        changed += _assign(movement, fields, AMENDABLE_FIELDS)
+        changed += assign(movement, fields, AMENDABLE_FIELDS)
         if changed:
-            _save_valid(movement)
+            save_valid(movement)
         if "scope" in lists:
             _set_scope(movement, **lists.pop("scope"))
             changed.append("scope")
@@ -792,7 +776,7 @@ def close_movement(movement: Movement, *, by) -> Movement:
     movement.state = MovementState.CLOSED
     movement.closed_at = timezone.now()
     with acting_as(by):
-        _save_valid(movement)
+        save_valid(movement)
         record_action(movement, code="movements.movement.closed", by=by)
     return movement
 
@@ -833,7 +817,7 @@ def _send(answer, *, by) -> None:
     if answer.submitted_at is None:
         answer.submitted_at = timezone.now()
     answer.submitted_by = _user(by)
-    _save_valid(answer)
+    save_valid(answer)
     record_action(answer, code=_audit_code(answer, "submitted"), by=by)
 
 
@@ -851,7 +835,7 @@ def save_unit_plan(plan: UnitPlan, *, by, targets: str | None = None, document=N
         if targets is not None:
             plan.targets = targets.strip()
         with acting_as(by):
-            _save_valid(plan)
+            save_valid(plan)
             record_action(plan, code="movements.unitplan.saved", by=by)
     except Exception:
         discard([stored])
@@ -959,7 +943,7 @@ def save_registration(registration: Registration, *, by, note: str | None = None
     with acting_as(by):
         if note is not None:
             registration.note = note.strip()
-            _save_valid(registration)
+            save_valid(registration)
         if collective is not None:
             registration.collective_pledges.all().delete()
             CollectivePledge.objects.bulk_create(collective_rows)
@@ -1000,7 +984,7 @@ def approve_answer(answer, *, by):
         answer.reviewed_at = timezone.now()
         answer.reviewed_by = _user(by)
     with acting_as(by):
-        _save_valid(answer)
+        save_valid(answer)
         record_action(answer, code=_audit_code(answer, "approved"), by=by)
     return answer
 
@@ -1020,7 +1004,7 @@ def return_answer(answer, *, by, reason: str):
         answer.reviewed_by = _user(by)
         answer.return_reason = reason
     with acting_as(by):
-        _save_valid(answer)
+        save_valid(answer)
         record_action(answer, code=_audit_code(answer, "returned"), by=by, reason=reason)
         label = _answer_label(answer)
         notify(_users_at([answer.unit_id], UNIT_NOTIFY_ROLES), code="movements.answer.returned",
@@ -1101,7 +1085,7 @@ def save_progress_report(
         if cleaned is not None:
             report.figures = cleaned
         with acting_as(by):
-            _save_valid(report)
+            save_valid(report)
             if stored:
                 report.attachments.add(*stored)
             remove = [getattr(item, "pk", item) for item in remove_attachments]

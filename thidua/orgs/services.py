@@ -9,13 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.db.models import F, Q, Value
 from django.db.models.functions import Concat, Length, Substr
 from django.utils.translation import gettext as _
 
 from thidua.audit.context import acting_as
+from thidua.core.writes import assign, save_valid
 from thidua.orgs.models import (
     PATH_SEGMENT,
     Cluster,
@@ -36,28 +37,6 @@ PERSON_FIELDS = {"full_name", "gender", "birth_date", "birth_year", "death_date"
                  "id_number", "is_direct_worker", "position_category", "hometown", "owner_unit"}  # fmt: skip
 MEMBERSHIP_FIELDS = {"position", "is_leader", "start_date", "end_date", "is_primary"}
 CLUSTER_FIELDS = {"code", "name", "kind", "description"}
-
-
-def _assign(instance, fields: dict, allowed: set[str]) -> list[str]:
-    unknown = set(fields) - allowed
-    if unknown:
-        raise ValueError(f"Unknown fields for {type(instance).__name__}: {sorted(unknown)}")
-    changed = []
-    for name, value in fields.items():
-        # A new instance has no value yet for a required foreign key (OrgUnit.kind): reading it raises.
-        try:
-            current = getattr(instance, name)
-        except ObjectDoesNotExist:
-            current = None
-        if current != value:
-            setattr(instance, name, value)
-            changed.append(name)
-    return changed
-
-
-def _save_valid(instance, *, exclude: Iterable[str] = ()) -> None:
-    instance.full_clean(exclude=list(exclude))
-    instance.save()
 
 
 # --- Units ----------------------------------------------------------------------------------------------
@@ -91,9 +70,9 @@ def create_unit(*, by, parent: OrgUnit | None, **fields) -> OrgUnit:
     if parent is not None:
         parent = OrgUnit.objects.get(pk=parent.pk)
     unit = OrgUnit(parent=parent)
-    _assign(unit, fields, UNIT_FIELDS)
+    assign(unit, fields, UNIT_FIELDS)
     with acting_as(by):
-        _save_valid(unit, exclude=["path"])
+        save_valid(unit, exclude=["path"])
     return unit
 
 
@@ -104,9 +83,9 @@ def update_unit(unit: OrgUnit, *, by, **fields) -> OrgUnit:
         raise ValueError("Use rename_unit to change a unit's name.")
     fields.pop("name", None)
     unit = OrgUnit.objects.select_for_update().get(pk=unit.pk)
-    if _assign(unit, fields, UNIT_FIELDS - {"name"}):
+    if assign(unit, fields, UNIT_FIELDS - {"name"}):
         with acting_as(by):
-            _save_valid(unit)
+            save_valid(unit)
     return unit
 
 
@@ -116,7 +95,7 @@ def rename_unit(unit: OrgUnit, *, by, new_name: str, effective_on: dt.date, lega
     old_name = unit.name
     unit.name = new_name
     with acting_as(by):
-        _save_valid(unit)
+        save_valid(unit)
         if unit.name != old_name:
             OrgUnitEvent.objects.create(
                 unit=unit, kind=OrgUnitEventKind.RENAMED, effective_on=effective_on, old_name=old_name,
@@ -181,15 +160,15 @@ def merge_units(
             for membership in source.memberships.filter(Q(end_date__isnull=True) | Q(end_date__gte=effective_on)):
                 if membership.start_date is not None and membership.start_date >= effective_on:
                     membership.unit = target
-                    _save_valid(membership)
+                    save_valid(membership)
                     continue
-                _save_valid(Membership(
+                save_valid(Membership(
                     person=membership.person, unit=target, position=membership.position,
                     is_leader=membership.is_leader, start_date=effective_on, end_date=membership.end_date,
                     is_primary=membership.is_primary,
                 ))  # fmt: skip
                 membership.end_date = effective_on - dt.timedelta(days=1)
-                _save_valid(membership)
+                save_valid(membership)
             source.dissolved_on = effective_on
             source.merged_into = target
             source.save()
@@ -208,39 +187,39 @@ def create_person(*, by, unit: OrgUnit | None = None, position: str = "", start_
                   **fields) -> Person:  # fmt: skip
     """A new person; with ``unit`` they start a membership there, without it they are outside the tree."""
     person = Person()
-    _assign(person, fields, PERSON_FIELDS)
+    assign(person, fields, PERSON_FIELDS)
     with acting_as(by):
-        _save_valid(person)
+        save_valid(person)
         if unit is not None:
             membership = Membership(person=person, unit=unit, position=position, start_date=start_date)
-            _save_valid(membership)
+            save_valid(membership)
     return person
 
 
 @transaction.atomic
 def update_person(person: Person, *, by, **fields) -> Person:
     person = Person.objects.select_for_update().get(pk=person.pk)
-    if _assign(person, fields, PERSON_FIELDS):
+    if assign(person, fields, PERSON_FIELDS):
         with acting_as(by):
-            _save_valid(person)
+            save_valid(person)
     return person
 
 
 @transaction.atomic
 def add_membership(person: Person, *, by, unit: OrgUnit, **fields) -> Membership:
     membership = Membership(person=person, unit=unit)
-    _assign(membership, fields, MEMBERSHIP_FIELDS)
+    assign(membership, fields, MEMBERSHIP_FIELDS)
     with acting_as(by):
-        _save_valid(membership)
+        save_valid(membership)
     return membership
 
 
 @transaction.atomic
 def update_membership(membership: Membership, *, by, **fields) -> Membership:
     membership = Membership.objects.select_for_update().get(pk=membership.pk)
-    if _assign(membership, fields, MEMBERSHIP_FIELDS):
+    if assign(membership, fields, MEMBERSHIP_FIELDS):
         with acting_as(by):
-            _save_valid(membership)
+            save_valid(membership)
     return membership
 
 
@@ -261,7 +240,7 @@ def remove_membership(membership: Membership, *, by) -> None:
 def create_household(*, by, **fields) -> Household:
     household = Household(**fields)
     with acting_as(by):
-        _save_valid(household)
+        save_valid(household)
     return household
 
 
@@ -272,7 +251,7 @@ def create_household(*, by, **fields) -> Household:
 def create_cluster(*, by, code: str, name: str, organiser: OrgUnit, kind: str, description: str = "") -> Cluster:
     cluster = Cluster(code=code, name=name, organiser=organiser, kind=kind, description=description)
     with acting_as(by):
-        _save_valid(cluster)
+        save_valid(cluster)
     return cluster
 
 
@@ -280,9 +259,9 @@ def create_cluster(*, by, code: str, name: str, organiser: OrgUnit, kind: str, d
 def update_cluster(cluster: Cluster, *, by, **fields) -> Cluster:
     """Change a cluster's code, name, kind or description; its organiser stays."""
     cluster = Cluster.objects.select_for_update().get(pk=cluster.pk)
-    if _assign(cluster, fields, CLUSTER_FIELDS):
+    if assign(cluster, fields, CLUSTER_FIELDS):
         with acting_as(by):
-            _save_valid(cluster)
+            save_valid(cluster)
     return cluster
 
 

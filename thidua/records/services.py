@@ -19,7 +19,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from django.core.exceptions import NON_FIELD_ERRORS, ObjectDoesNotExist, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -29,6 +29,7 @@ from thidua.audit.context import acting_as
 from thidua.audit.labels import register_action_label
 from thidua.audit.services import record_action
 from thidua.catalog.models import AwardType, CommendationKind, RecipientKind
+from thidua.core.writes import assign, save_valid
 from thidua.orgs.models import Household, Membership, OrgUnit, PeriodKind, Person
 from thidua.records.enums import (
     DISCIPLINE_SEVERITY,
@@ -68,29 +69,8 @@ def _refuse(field: str, message: str) -> ValidationError:
     return ValidationError({field: [message]})
 
 
-def _save_valid(instance: models.Model) -> None:
-    instance.full_clean()
-    instance.save()
-
-
 def _locked(instance: models.Model) -> models.Model:
     return type(instance)._default_manager.select_for_update().get(pk=instance.pk)
-
-
-def _assign(instance: models.Model, fields: dict[str, Any], allowed: set[str]) -> list[str]:
-    unknown = set(fields) - allowed
-    if unknown:
-        raise ValueError(f"Unknown fields for {type(instance).__name__}: {sorted(unknown)}")
-    changed = []
-    for name, value in fields.items():
-        try:
-            current = getattr(instance, name)
-        except ObjectDoesNotExist:
-            current = None
-        if current != value:
-            setattr(instance, name, value)
-            changed.append(name)
-    return changed
 
 
 def _one_subject(*, person=None, unit=None, household=None, households: bool = False) -> Subject:
@@ -223,7 +203,7 @@ def create_rating(
     )  # fmt: skip
     _no_duplicate_rating(rating)
     with acting_as(by):
-        _save_valid(rating)
+        save_valid(rating)
     return rating
 
 
@@ -231,12 +211,12 @@ def create_rating(
 def update_rating(rating: Rating, *, by, **fields) -> Rating:
     """Change a rating's level, period, rating unit or note (its subject stays)."""
     rating = _locked(rating)
-    if _assign(rating, fields, RATING_FIELDS):
+    if assign(rating, fields, RATING_FIELDS):
         _check_year(rating.year)
         rating.rank = RATING_RANK.get(rating.level, 0)
         _no_duplicate_rating(rating)
         with acting_as(by):
-            _save_valid(rating)
+            save_valid(rating)
     return rating
 
 
@@ -294,10 +274,10 @@ def _set_authors(initiative: Initiative, pairs: list[tuple[Person, int | None]])
         share = wanted.pop(authorship.person_id)
         if authorship.share != share:
             authorship.share = share
-            _save_valid(authorship)
+            save_valid(authorship)
     for person, share in pairs:
         if person.pk in wanted:
-            _save_valid(InitiativeAuthor(initiative=initiative, person=person, share=share))
+            save_valid(InitiativeAuthor(initiative=initiative, person=person, share=share))
 
 
 @transaction.atomic
@@ -327,7 +307,7 @@ def create_initiative(
     initiative.year = year if year is not None else period_year(recognised_on, initiative.period_kind, start_month)
     _check_year(initiative.year)
     with acting_as(by):
-        _save_valid(initiative)
+        save_valid(initiative)
         _set_authors(initiative, pairs)
     return initiative
 
@@ -337,7 +317,7 @@ def update_initiative(initiative: Initiative, *, by, authors: Sequence | None = 
     """Change an initiative; ``authors`` (when given) replaces the list. A new recognition date moves the year with
     it unless ``year`` is given too."""
     initiative = _locked(initiative)
-    changed = _assign(initiative, fields, INITIATIVE_FIELDS)
+    changed = assign(initiative, fields, INITIATIVE_FIELDS)
     pairs = _authorships(authors) if authors is not None else None
     if "recognised_on" in changed and "year" not in fields:
         _date_or_refuse(initiative.recognised_on, "recognised_on", _("Cần nhập ngày công nhận sáng kiến."))
@@ -347,7 +327,7 @@ def update_initiative(initiative: Initiative, *, by, authors: Sequence | None = 
     with acting_as(by):
         if changed:
             _check_year(initiative.year)
-            _save_valid(initiative)
+            save_valid(initiative)
         if pairs is not None:
             _set_authors(initiative, pairs)
     return initiative
@@ -457,7 +437,7 @@ def _set_backing(award: Award, initiatives: Iterable[Initiative]) -> None:
             raise _refuse("backing_initiatives", _("Sáng kiến “%(title)s” không áp dụng tại “%(unit)s”.")
                           % {"title": initiative.title, "unit": award.unit})  # fmt: skip
         initiative.backed_award = award
-        _save_valid(initiative)
+        save_valid(initiative)
 
 
 @transaction.atomic
@@ -498,7 +478,7 @@ def create_award(
     _derive_award_type(award, award_code, start_month)
     _fill_snapshot(award, on)
     with acting_as(by):
-        _save_valid(award)
+        save_valid(award)
         _set_backing(award, backing_initiatives)
         if source == AwardSource.IMPORT:
             record_action(award, code="records.award.imported", by=by,
@@ -525,14 +505,14 @@ def update_award(
     stays as it was taken."""
     award = _locked(award)
     _require_editable(award)
-    changed = _assign(award, fields, AWARD_FIELDS)
+    changed = assign(award, fields, AWARD_FIELDS)
     if award_code is not None and award_code != award.award_code:
         changed.append("award_code")
     with acting_as(by):
         if changed:
             _start_kind, start_month = subject_period(_subject_of(award), award.decision_date or mid_year(award.year))
             _derive_award_type(award, award_code if award_code is not None else award.award_code, start_month)
-            _save_valid(award)
+            save_valid(award)
         if backing_initiatives is not None:
             _set_backing(award, backing_initiatives)
     return award
@@ -592,7 +572,7 @@ def create_discipline(
     discipline.year = year if year is not None else period_year(start_date, discipline.period_kind, start_month)
     _check_year(discipline.year)
     with acting_as(by):
-        _save_valid(discipline)
+        save_valid(discipline)
     return discipline
 
 
@@ -603,7 +583,7 @@ def update_discipline(discipline: Discipline, *, by, **fields) -> Discipline:
     discipline = _locked(discipline)
     if "kind" in fields and fields["kind"] is None:
         fields["kind"] = ""
-    changed = _assign(discipline, fields, DISCIPLINE_FIELDS)
+    changed = assign(discipline, fields, DISCIPLINE_FIELDS)
     if not changed:
         return discipline
     _derive_severity(discipline)
@@ -612,7 +592,7 @@ def update_discipline(discipline: Discipline, *, by, **fields) -> Discipline:
         discipline.year = period_year(discipline.start_date, discipline.period_kind, start_month)
     _check_year(discipline.year)
     with acting_as(by):
-        _save_valid(discipline)
+        save_valid(discipline)
     return discipline
 
 
