@@ -81,7 +81,7 @@ def sweep(
                 continue
             for rule, expression in rules:
                 met, possible = compiler.compile(expression, group)
-                rows.extend(_statuses(rule, group, met, possible))
+                rows.extend(_statuses(rule, group, compiler.materialise(met), compiler.materialise(possible)))
     rows.sort(key=lambda row: (row.award_code, row.recipient_kind, row.person_id or 0, row.unit_id or 0))
     return rows
 
@@ -168,6 +168,8 @@ def _temporary_tables(year: int, scope_unit: OrgUnit | None) -> Iterator[None]:
         cursor.execute(f"CREATE TEMPORARY TABLE {MEMBERS} AS {members}", members_params)
         cursor.execute(f"CREATE INDEX {MEMBERS}_idx ON {MEMBERS} (unit_id, person_id)")
         cursor.execute(f"CREATE TEMPORARY TABLE {MET} (leaf INTEGER NOT NULL, subject_id BIGINT NOT NULL)")
+        # Statuses join the sets by subject: without this index SQLite scans the whole table per candidate.
+        cursor.execute(f"CREATE INDEX {MET}_idx ON {MET} (leaf, subject_id)")
         if connection.vendor == "postgresql":
             # Autovacuum never analyses temporary tables: without statistics the planner guesses their size.
             cursor.execute(f"ANALYZE {CANDIDATES}")
@@ -230,6 +232,9 @@ class _Compiler:
     def __init__(self, year: int) -> None:
         self.year = year
         self.leaves: dict[tuple[Group, str], SubjectSet] = {}
+        self.stored: set[str] = set()  # the SELECTs of sets already in the MET table
+        self.combined: dict[str, SubjectSet] = {}  # a combined set's SQL → where it is stored
+        self.number = 0  # the last "leaf" number used in the MET table
         self.tables = _Tables.build()
 
     def compile(self, node: dict, group: Group) -> tuple[SubjectSet, SubjectSet]:
@@ -252,16 +257,26 @@ class _Compiler:
         if key not in self.leaves:
             ((name, spec),) = node.items()
             compiled = CONDITIONS[name](spec, group, self.tables)
-            if compiled is None:
-                self.leaves[key] = NOBODY
-            else:
-                number = len(self.leaves) + 1
-                sql, params = compiled
-                with connection.cursor() as cursor:
-                    cursor.execute(f"INSERT INTO {MET} (leaf, subject_id) SELECT DISTINCT {number}, met.subject_id "
-                                   f"FROM ({sql}) met", params)  # fmt: skip
-                self.leaves[key] = SubjectSet(f"SELECT subject_id FROM {MET} WHERE leaf = {number}")
+            self.leaves[key] = NOBODY if compiled is None else self._store(*compiled)
         return self.leaves[key]
+
+    def materialise(self, found: SubjectSet) -> SubjectSet:
+        """A combined set (INTERSECT / UNION of leaves) stored once, so that joining it is an index lookup: SQLite
+        would otherwise evaluate the compound SELECT again for every candidate."""
+        if found.everybody or found.nobody or found.sql in self.stored:
+            return found
+        if found.sql not in self.combined:
+            self.combined[found.sql] = self._store(found.sql, [])
+        return self.combined[found.sql]
+
+    def _store(self, sql: str, params: list) -> SubjectSet:
+        self.number += 1
+        with connection.cursor() as cursor:
+            cursor.execute(f"INSERT INTO {MET} (leaf, subject_id) SELECT DISTINCT {self.number}, met.subject_id "
+                           f"FROM ({sql}) met", params)  # fmt: skip
+        stored = SubjectSet(f"SELECT subject_id FROM {MET} WHERE leaf = {self.number}")
+        self.stored.add(stored.sql)
+        return stored
 
 
 def _statuses(rule: Rule, group: Group, met: SubjectSet, possible: SubjectSet) -> list[SweepRow]:
