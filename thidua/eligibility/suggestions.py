@@ -139,9 +139,10 @@ def _by_id(model, ids: set[int], fields: tuple[str, ...]) -> dict[int, dict]:
 
 
 def board_order(items: list[Suggestion]) -> list[Suggestion]:
-    """The board page's order: by award, eligible before to weigh, then unit and Vietnamese name order."""
+    """The board page's order: by award, eligible before to weigh (collectives and people alike), then unit and
+    Vietnamese name order."""
     return sorted(
         items,
-        key=lambda s: (s.row.award_code, s.row.recipient_kind, STATUS_ORDER.get(s.row.status, 3), s.unit_code,
+        key=lambda s: (s.row.award_code, STATUS_ORDER.get(s.row.status, 3), s.row.recipient_kind, s.unit_code,
                        s.sort_key, s.row.person_id or s.row.unit_id or 0),
     )  # fmt: skip
