@@ -7,12 +7,13 @@ import datetime as dt
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from tests.conftest import user_with_role
 from tests.movements.conftest import AS_OF
 from thidua.core.periodic import registered, run_all
 from thidua.movements import services
-from thidua.movements.models import Registration, Reminder
+from thidua.movements.models import Movement, Registration, Reminder
 from thidua.movements.periodic import remind_late_units_task
 from thidua.notifications.models import Notification
 
@@ -121,12 +122,21 @@ def test_remind_late_units_leaves_drafts_and_closed_movements(answered, draft):
     assert services.remind_late_units(as_of=AS_OF) == 0
 
 
+def test_remind_late_units_stops_three_months_after_the_period(answered):
+    after = answered.period_end + dt.timedelta(days=services.REMINDER_DAYS_AFTER_PERIOD + 1)
+
+    assert services.remind_late_units(as_of=after) == 0
+    assert len(services.send_reminders(answered, by=None, as_of=after)) == 5  # on demand, still
+
+
 def test_reminders_are_a_registered_periodic_task():
     assert registered()["movements.remind_late_units"] is remind_late_units_task
 
 
 def test_run_all_runs_the_reminders(answered, wards):
-    # Today every deadline of the scene has passed, and each unit has something unsent (Hồ Nam its returned plan).
+    # Today every deadline of the scene has passed, and each unit has something unsent (Hồ Nam its returned plan);
+    # the movement still runs.
+    Movement.objects.filter(pk=answered.pk).update(period_end=timezone.localdate() + dt.timedelta(days=30))
     [result] = run_all(only=["movements.remind_late_units"])
 
     assert (result.ok, result.message) == (True, "đã gửi 5 lời nhắc đến đơn vị chậm")

@@ -1197,13 +1197,19 @@ def send_reminders(movement: Movement, *, by, units: Iterable[OrgUnit] | None = 
         return _send_reminders(movement, by=by, as_of=as_of or timezone.localdate(), unit_ids=unit_ids)
 
 
+REMINDER_DAYS_AFTER_PERIOD = 90
+
+
 def remind_late_units(*, as_of: dt.date | None = None, min_days_between: int = 3) -> int:
     """The scheduled reminder over every launched movement; a unit reminded less than ``min_days_between`` days
     ago (on demand or by this job) is left alone. Returns how many reminders went out."""
     as_of = as_of or timezone.localdate()
     since = timezone.make_aware(dt.datetime.combine(as_of - dt.timedelta(days=min_days_between - 1), dt.time.min))
+    # A movement over for months is the board's to close, not the units' to be chased for daily: the schedule
+    # stops REMINDER_DAYS_AFTER_PERIOD days after its period (reminders on demand still go).
+    still_running = as_of - dt.timedelta(days=REMINDER_DAYS_AFTER_PERIOD)
     sent = 0
-    for movement in Movement.objects.launched().order_by("pk"):
+    for movement in Movement.objects.launched().filter(period_end__gte=still_running).order_by("pk"):
         with transaction.atomic():
             recent = set(Reminder.objects.filter(movement=movement, sent_at__gte=since)
                          .values_list("unit_id", flat=True))  # fmt: skip
