@@ -31,3 +31,18 @@ def save_valid(instance: models.Model, *, exclude: Iterable[str] = ()) -> None:
     """Validate, then save: a bad value is a Vietnamese ValidationError naming the field, never a half-written row."""
     instance.full_clean(exclude=list(exclude))
     instance.save()
+
+
+def acting_user(by):
+    """The acting user to store on a row (``created_by`` …), or None for the system and anonymous callers."""
+    return by if getattr(by, "pk", None) is not None and getattr(by, "is_authenticated", False) else None
+
+
+def page_url(name: str, *args) -> str:
+    """A page's address for a notification, or "" when no such page exists (services also run without the UI)."""
+    from django.urls import NoReverseMatch, reverse
+
+    try:
+        return reverse(name, args=args)
+    except NoReverseMatch:
+        return ""

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from thidua.audit.context import acting_as
 from thidua.audit.services import record_action
 from thidua.catalog.models import AwardType, RecipientKind
+from thidua.core.writes import acting_user
 from thidua.dossiers.enums import DossierKind, DossierState, EntrySource
 from thidua.dossiers.models import Dossier, DossierEntry
 from thidua.movements.enums import ExemplaryState, Proposal, SheetState
@@ -25,8 +26,6 @@ from thidua.orgs.models import Household, OrgUnit, Person
 TITLE_LENGTH = 500
 
 
-def _user(by):
-    return by if getattr(by, "pk", None) else None
 
 
 def _draft_only(dossier: Dossier) -> None:
@@ -59,7 +58,7 @@ def draft_dossier_for(unit: OrgUnit, *, by, movement: Movement | None = None, ki
     else:
         title = _("Hồ sơ đề nghị khen thưởng – %(kind)s") % {"kind": DossierKind(kind).label}
     dossier = Dossier(unit=unit, kind=kind, movement=movement, year=year, title=title[:TITLE_LENGTH],
-                      state=DossierState.DRAFT, created_by=_user(by))  # fmt: skip
+                      state=DossierState.DRAFT, created_by=acting_user(by))  # fmt: skip
     with acting_as(by):
         dossier.full_clean()
         dossier.save()
@@ -100,7 +99,7 @@ def add_entry(dossier: Dossier, *, by, award_type: AwardType, person: Person | N
     entry = DossierEntry(
         dossier=dossier, person=person, unit=unit, household=household, award_type=award_type,
         achievement=achievement or "", source=source, exemplary_model=exemplary_model, score_sheet=score_sheet,
-        created_by=_user(by),
+        created_by=acting_user(by),
     )  # fmt: skip
     with acting_as(by):
         entry.full_clean()

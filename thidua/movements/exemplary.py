@@ -13,7 +13,6 @@ from collections.abc import Iterable, Sequence
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -21,6 +20,7 @@ from thidua.audit.context import acting_as
 from thidua.audit.services import record_action
 from thidua.core.models import StoredFile
 from thidua.core.uploads import IMAGES, discard, store_upload, validate_upload
+from thidua.core.writes import acting_user, page_url
 from thidua.movements.enums import ExemplaryState, MovementState
 from thidua.movements.models import ExemplaryModel, Movement, MovementContent
 from thidua.notifications.services import notify
@@ -34,12 +34,6 @@ EDITABLE_STATES = frozenset({ExemplaryState.SUBMITTED, ExemplaryState.NEEDS_MORE
 REVIEW_STATES = frozenset({ExemplaryState.ACCEPTED, ExemplaryState.NEEDS_MORE, ExemplaryState.DECLINED})
 
 
-def _url(name: str, pk: int) -> str:
-    """The page of an object for a notification; empty while the page does not exist (services run without UI)."""
-    try:
-        return reverse(name, args=[pk])
-    except NoReverseMatch:
-        return ""
 
 
 def _check_links(model: ExemplaryModel) -> None:
@@ -98,7 +92,7 @@ def submit_exemplary_model(
             model = ExemplaryModel(
                 kind=kind, title=title, story=story, movement=movement, content=content,
                 proposing_unit=proposing_unit, subject_person=subject_person, subject_unit=subject_unit,
-                subject_name=subject_name or "", submitted_by=by if getattr(by, "pk", None) else None,
+                subject_name=subject_name or "", submitted_by=acting_user(by),
                 state=ExemplaryState.SUBMITTED,
             )  # fmt: skip
             _check_links(model)
@@ -186,7 +180,7 @@ def review_exemplary_model(model: ExemplaryModel, *, by, state: str, note: str =
     model.state = state
     model.board_note = note
     model.reviewed_at = timezone.now()
-    model.reviewed_by = by if getattr(by, "pk", None) else None
+    model.reviewed_by = acting_user(by)
     if state != ExemplaryState.ACCEPTED:
         model.publish = False
     with acting_as(by):
@@ -200,7 +194,7 @@ def review_exemplary_model(model: ExemplaryModel, *, by, state: str, note: str =
             code="movements.exemplary_reviewed",
             title=_("Mô hình “%(title)s”: %(state)s") % {"title": model.title, "state": model.get_state_display()},
             body=note,
-            url=_url("movements:exemplary-detail", model.pk),
+            url=page_url("movements:exemplary-detail", model.pk),
         )
     return model
 

@@ -50,6 +50,7 @@ from thidua.audit.services import record_action
 from thidua.catalog.models import AwardType, RecipientKind
 from thidua.core.models import StoredFile
 from thidua.core.uploads import ATTACHMENTS, DOCUMENTS, discard, store_upload, validate_upload
+from thidua.core.writes import acting_user
 from thidua.movements.enums import (
     Compliance,
     CriterionKind,
@@ -141,7 +142,7 @@ def create_covenant(*, by, cluster: Cluster, year: int, title: str, text: str, m
                 raise ValidationError({"movement": _("Phong trào “%(movement)s” chưa được phát động.")
                                        % {"movement": movement.title}})  # fmt: skip
             covenant = Covenant(cluster=cluster, year=year, title=title, text=text, movement=movement,
-                                created_by=by if getattr(by, "pk", None) else None)  # fmt: skip
+                                created_by=acting_user(by))  # fmt: skip
             if checked is not None:
                 stored.append(store_upload(checked, by=by, allowed=DOCUMENTS, field="document"))
                 covenant.document = stored[0]
@@ -165,7 +166,7 @@ def sign_covenant(covenant: Covenant, *, by, unit: OrgUnit, signer_name: str = "
     if covenant.signatures.filter(unit=unit).exists():
         raise ValidationError({"unit": _("Đơn vị “%(unit)s” đã ký giao ước này.") % {"unit": unit.name}})
     signature = CovenantSignature(
-        covenant=covenant, unit=unit, signed_by=by if getattr(by, "pk", None) else None,
+        covenant=covenant, unit=unit, signed_by=acting_user(by),
         signer_name=signer_name or getattr(by, "full_name", "") or (str(by) if by is not None else ""),
         signer_position=signer_position or getattr(by, "position", ""),
     )  # fmt: skip
@@ -238,7 +239,7 @@ def create_score_sheet(*, by, cluster: Cluster, year: int, movement: Movement, t
     sheet = ScoreSheet(
         cluster=cluster, year=year, movement=movement, target_group=target_group, flag_count=flag_count,
         certificate_count=certificate_count, flag_award_type=flag_award_type,
-        certificate_award_type=certificate_award_type, created_by=by if getattr(by, "pk", None) else None,
+        certificate_award_type=certificate_award_type, created_by=acting_user(by),
     )  # fmt: skip
     with acting_as(by):
         sheet.full_clean()
@@ -630,7 +631,7 @@ def score(sheet: ScoreSheet, *, by, member: SheetMember, criterion: SheetCriteri
             item.kind = kind
             item.points = value
             item.evidence = evidence or ""
-            item.scored_by = by if getattr(by, "pk", None) else None
+            item.scored_by = acting_user(by)
             item.full_clean()
             item.save()
             if checked:
@@ -638,7 +639,7 @@ def score(sheet: ScoreSheet, *, by, member: SheetMember, criterion: SheetCriteri
                 item.evidence_files.add(*stored)
             if current is not None and current.submitted_at is not None:
                 revision = ScoreRevision(score=item, old_points=old_points, new_points=value, reason=reason,
-                                         changed_by=by if getattr(by, "pk", None) else None)  # fmt: skip
+                                         changed_by=acting_user(by))  # fmt: skip
                 revision.full_clean(exclude=["changed_by"])  # None when the system (the demo) revises
                 revision.save()
                 record_action(item, code="movements.score.revised", by=by, reason=reason,

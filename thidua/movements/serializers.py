@@ -567,37 +567,26 @@ class IndividualPledgeSerializer(ModelSerializer):
         read_only_fields = fields
 
 
-class ConsolidatedCollectivePledgeSerializer(CollectivePledgeSerializer):
+class PassedUpFields(serializers.Serializer):
+    """What a consolidated pledge adds: the registration it comes from, its unit and its movement."""
+
     registration = serializers.IntegerField(source="registration_id", read_only=True)
     registering_unit = serializers.IntegerField(source="registration.unit_id", read_only=True)
     registering_unit_name = serializers.CharField(source="registration.unit.name", read_only=True)
     movement = serializers.IntegerField(source="registration.movement_id", read_only=True)
 
+    FIELDS = ["registration", "registering_unit", "registering_unit_name", "movement"]
+
+
+class ConsolidatedCollectivePledgeSerializer(PassedUpFields, CollectivePledgeSerializer):
     class Meta(CollectivePledgeSerializer.Meta):
-        fields = [
-            *CollectivePledgeSerializer.Meta.fields,
-            "registration",
-            "registering_unit",
-            "registering_unit_name",
-            "movement",
-        ]
+        fields = [*CollectivePledgeSerializer.Meta.fields, *PassedUpFields.FIELDS]
         read_only_fields = fields
 
 
-class ConsolidatedIndividualPledgeSerializer(IndividualPledgeSerializer):
-    registration = serializers.IntegerField(source="registration_id", read_only=True)
-    registering_unit = serializers.IntegerField(source="registration.unit_id", read_only=True)
-    registering_unit_name = serializers.CharField(source="registration.unit.name", read_only=True)
-    movement = serializers.IntegerField(source="registration.movement_id", read_only=True)
-
+class ConsolidatedIndividualPledgeSerializer(PassedUpFields, IndividualPledgeSerializer):
     class Meta(IndividualPledgeSerializer.Meta):
-        fields = [
-            *IndividualPledgeSerializer.Meta.fields,
-            "registration",
-            "registering_unit",
-            "registering_unit_name",
-            "movement",
-        ]
+        fields = [*IndividualPledgeSerializer.Meta.fields, *PassedUpFields.FIELDS]
         read_only_fields = fields
 
 

@@ -21,7 +21,6 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models, transaction
 from django.db.models import ProtectedError, Q
-from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -32,7 +31,7 @@ from thidua.audit.labels import register_action_label
 from thidua.audit.services import record_action
 from thidua.catalog.models import AwardType, RecipientKind
 from thidua.core.uploads import ATTACHMENTS, DOCUMENTS, discard, store_upload, validate_upload
-from thidua.core.writes import assign, save_valid
+from thidua.core.writes import acting_user, assign, page_url, save_valid
 from thidua.movements.enums import (
     SENT_STATES,
     AnswerState,
@@ -114,9 +113,6 @@ for _code, _label in ACTION_LABELS.items():
 # --- helpers ---------------------------------------------------------------------------------------------------
 
 
-def _user(by):
-    """The acting user to store on a row, or None for the system (and for anonymous callers)."""
-    return by if getattr(by, "pk", None) is not None and getattr(by, "is_authenticated", False) else None
 
 
 def _refuse(message: str, field: str = NON_FIELD_ERRORS) -> ValidationError:
@@ -130,11 +126,6 @@ def _lock(instance: models.Model) -> models.Model:
     return instance
 
 
-def _url(name: str, *args: Any) -> str:
-    try:
-        return reverse(name, args=args)
-    except NoReverseMatch:  # the pages come with the UI; a notification without a link still says what to do
-        return ""
 
 
 def _day(value: dt.date | None) -> str:
@@ -206,7 +197,7 @@ def create_movement(*, by, issuer_unit: OrgUnit, title: str, kind: str, period_s
     lists in the same transaction."""
     lists = _split_lists(fields)
     parent = fields.pop("parent", None)
-    movement = Movement(parent=parent, created_by=_user(by), state=MovementState.DRAFT)
+    movement = Movement(parent=parent, created_by=acting_user(by), state=MovementState.DRAFT)
     assign(movement, {"issuer_unit": issuer_unit, "title": title, "kind": kind, "period_start": period_start,
                        "period_end": period_end, **fields}, MOVEMENT_FIELDS)  # fmt: skip
     with acting_as(by):
@@ -681,7 +672,7 @@ def _notify_launched(movement: Movement, unit_ids) -> None:
                                           "due": _day(registration.due_date if registration else None)}  # fmt: skip
     notify(_users_at(unit_ids, UNIT_NOTIFY_ROLES), code="movements.launched",
            title=_("Phong trào mới: %(title)s") % {"title": movement.title}, body=body,
-           url=_url("movements:owed"))  # fmt: skip
+           url=page_url("movements:owed"))  # fmt: skip
 
 
 @transaction.atomic
@@ -705,7 +696,7 @@ def launch_movement(movement: Movement, *, by) -> Movement:
         _create_obligations(movement, units, _reviewers(movement, units))
         movement.state = MovementState.LAUNCHED
         movement.launched_at = timezone.now()
-        movement.launched_by = _user(by)
+        movement.launched_by = acting_user(by)
         save_valid(movement)
         record_action(movement, code="movements.movement.launched", by=by, data={"units": len(units)})
         _notify_launched(movement, UnitPlan.objects.filter(movement=movement).values("unit_id"))
@@ -816,7 +807,7 @@ def _send(answer, *, by) -> None:
     answer.state = AnswerState.PENDING
     if answer.submitted_at is None:
         answer.submitted_at = timezone.now()
-    answer.submitted_by = _user(by)
+    answer.submitted_by = acting_user(by)
     save_valid(answer)
     record_action(answer, code=_audit_code(answer, "submitted"), by=by)
 
@@ -969,7 +960,7 @@ def submit_registration(registration: Registration, *, by) -> Registration:
                title=_("Đăng ký thi đua chờ duyệt: %(unit)s") % {"unit": registration.unit.name},
                body=_("%(unit)s đã gửi đăng ký thi đua trong phong trào “%(title)s”.")
                % {"unit": registration.unit.name, "title": registration.movement.title},
-               url=_url("movements:registration-review", registration.pk))  # fmt: skip
+               url=page_url("movements:registration-review", registration.pk))  # fmt: skip
     return registration
 
 
@@ -982,7 +973,7 @@ def approve_answer(answer, *, by):
     answer.state = AnswerState.APPROVED
     if isinstance(answer, Registration):
         answer.reviewed_at = timezone.now()
-        answer.reviewed_by = _user(by)
+        answer.reviewed_by = acting_user(by)
     with acting_as(by):
         save_valid(answer)
         record_action(answer, code=_audit_code(answer, "approved"), by=by)
@@ -1001,7 +992,7 @@ def return_answer(answer, *, by, reason: str):
     answer.state = AnswerState.RETURNED
     if isinstance(answer, Registration):
         answer.reviewed_at = timezone.now()
-        answer.reviewed_by = _user(by)
+        answer.reviewed_by = acting_user(by)
         answer.return_reason = reason
     with acting_as(by):
         save_valid(answer)
@@ -1010,7 +1001,7 @@ def return_answer(answer, *, by, reason: str):
         notify(_users_at([answer.unit_id], UNIT_NOTIFY_ROLES), code="movements.answer.returned",
                title=_("%(what)s bị trả lại: %(title)s") % {"what": label, "title": answer.movement.title},
                body=_("Lý do: %(reason)s") % {"reason": reason},
-               url=_url(_answer_url_name(answer), answer.pk))  # fmt: skip
+               url=page_url(_answer_url_name(answer), answer.pk))  # fmt: skip
     return answer
 
 
@@ -1164,8 +1155,8 @@ def _send_reminders(movement: Movement, *, by, as_of: dt.date, unit_ids: set[int
                title=_("Nhắc việc quá hạn: %(title)s") % {"title": movement.title},
                body=_("%(unit)s chưa gửi những nội dung đã quá hạn sau của phong trào “%(title)s”:\n%(lines)s")
                % {"unit": unit.name, "title": movement.title, "lines": lines},
-               url=_url("movements:owed"))  # fmt: skip
-        reminders.append(Reminder(movement=movement, unit=unit, sent_by=_user(by), overdue=items,
+               url=page_url("movements:owed"))  # fmt: skip
+        reminders.append(Reminder(movement=movement, unit=unit, sent_by=acting_user(by), overdue=items,
                                   recipients=len(holders[unit_id])))  # fmt: skip
     Reminder.objects.bulk_create(reminders)
     for model in ANSWER_MODELS:

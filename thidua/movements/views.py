@@ -283,10 +283,6 @@ class MovementEditView(MovementFormMixin, ScopedObjectFormView):
         return reverse("movements:detail", args=[self.object.pk])
 
 
-AMENDABLE_FIELDS = ("title", "purpose", "legal_basis", "period_end", "document_number", "document_date",
-                    "registration_required")  # fmt: skip
-
-
 class MovementAmendView(MovementFormMixin, ScopedObjectFormView):
     """Amend a launched movement: the changed fields and lists, with a reason kept in its history."""
 
@@ -327,7 +323,7 @@ class MovementAmendView(MovementFormMixin, ScopedObjectFormView):
     def changes(self, form: MovementAmendForm) -> dict[str, Any]:
         """Only what the officer changed goes to the service, so the history lists exactly that."""
         data, changed = form.cleaned_data, set(form.changed_data)
-        fields: dict[str, Any] = {name: data[name] for name in AMENDABLE_FIELDS if name in changed}
+        fields: dict[str, Any] = {name: data[name] for name in sorted(services.AMENDABLE_FIELDS) if name in changed}
         for name in ("contents", "target_groups", "criteria", "co_organisers"):
             if name in changed:
                 fields[name] = data[name]

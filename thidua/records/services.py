@@ -29,7 +29,7 @@ from thidua.audit.context import acting_as
 from thidua.audit.labels import register_action_label
 from thidua.audit.services import record_action
 from thidua.catalog.models import AwardType, CommendationKind, RecipientKind
-from thidua.core.writes import assign, save_valid
+from thidua.core.writes import acting_user, assign, save_valid
 from thidua.orgs.models import Household, Membership, OrgUnit, PeriodKind, Person
 from thidua.records.enums import (
     DISCIPLINE_SEVERITY,
@@ -60,9 +60,6 @@ Subject = Person | OrgUnit | Household
 # --- helpers ---------------------------------------------------------------------------------------------------
 
 
-def _user(by):
-    """The acting user to store on a row, or None for the system (and for anonymous callers)."""
-    return by if getattr(by, "pk", None) is not None and getattr(by, "is_authenticated", False) else None
 
 
 def _refuse(field: str, message: str) -> ValidationError:
@@ -473,7 +470,7 @@ def create_award(
         person=person, unit=unit, household=household, year=year, period_kind=period_kind or default_kind,
         commendation_kind=commendation_kind, decision_number=decision_number, decision_date=decision_date,
         authority=authority, authority_name=authority_name, achievement=achievement, posthumous=posthumous,
-        source=source, created_by=_user(by),
+        source=source, created_by=acting_user(by),
     )  # fmt: skip
     _derive_award_type(award, award_code, start_month)
     _fill_snapshot(award, on)
