@@ -301,3 +301,19 @@ THIDUA_SITE_URL = os.environ.get("THIDUA_SITE_URL", "http://127.0.0.1:8000")
 
 # Jobs run synchronously in the calling thread when true (tests); otherwise in a thread or on Celery.
 THIDUA_JOBS_EAGER = env_bool("THIDUA_JOBS_EAGER", False)
+
+# Nomination dossiers (thidua.dossiers.transitions): working days the next actor has after each step. Central level
+# (QĐ 311/QĐ-BNV 2025, NĐ 98/2023 Art. 32): return an ineligible dossier within 5, appraise within 20 working days
+# of a complete dossier; the unit's time to complete a returned dossier is this deployment's choice.
+THIDUA_DOSSIER_DEADLINES = {
+    "receive": int(os.environ.get("THIDUA_DEADLINE_RECEIVE", 5)),
+    "resubmit": int(os.environ.get("THIDUA_DEADLINE_RESUBMIT", 10)),
+    "appraise": int(os.environ.get("THIDUA_DEADLINE_APPRAISE", 20)),
+}
+# The council (DOMAIN.md §4.2): share of members present for a vote (sessions on awards need ≥ 80 %), and what a
+# vote threshold is a share of when members recuse themselves: "full" (the law: the full membership) or
+# "without_recused".
+THIDUA_COUNCIL_QUORUM = os.environ.get("THIDUA_COUNCIL_QUORUM", "0.800")
+THIDUA_COUNCIL_THRESHOLD_BASE = os.environ.get("THIDUA_COUNCIL_THRESHOLD_BASE", "full")
+# Public comments on a consultation: at most this many per sender and hour.
+THIDUA_COMMENTS_PER_HOUR = int(os.environ.get("THIDUA_COMMENTS_PER_HOUR", 5))

@@ -15,6 +15,19 @@ BOARD_ROLES = frozenset({"board_officer", "board_head", "admin"})
 CLUSTER_EDITOR_ROLES = BOARD_ROLES
 # Who prepares a unit's nomination dossiers (drafts, entries).
 DOSSIER_ROLES = frozenset({"unit_officer", "unit_head", "admin"})
+# Who submits, resubmits and withdraws a unit's dossiers (DESIGN.md: only the unit's head submits).
+SUBMIT_ROLES = frozenset({"unit_head", "admin"})
+# Who serves an authority (Authority.unit): what is addressed to it is theirs to see.
+AUTHORITY_ROLES = frozenset({
+    "board_officer", "board_head", "council_member", "council_secretary", "council_chair", "signer", "clerk",
+    "finance_officer", "admin",
+})  # fmt: skip
+# The head of the board: assigns, approves, rejects, forwards and closes.
+BOARD_HEAD_ROLES = frozenset({"board_head", "admin"})
+# The council: members vote; the secretary prepares sessions and enters paper tallies; the chair opens and closes.
+COUNCIL_VOTER_ROLES = frozenset({"council_member", "council_secretary", "council_chair"})
+COUNCIL_SECRETARY_ROLES = frozenset({"council_secretary", "board_officer", "board_head", "admin"})
+COUNCIL_CHAIR_ROLES = frozenset({"council_chair", "admin"})
 
 
 def holds_role_over(user, unit: OrgUnit, roles: frozenset[str]) -> bool:
@@ -27,6 +40,15 @@ def holds_role_over(user, unit: OrgUnit, roles: frozenset[str]) -> bool:
     return (
         RoleAssignment.objects.current().filter(user=user, role__code__in=roles, unit__path__in=ancestor_paths).exists()
     )
+
+
+def holds_role_at(user, unit: OrgUnit, roles: frozenset[str]) -> bool:
+    """True when the user holds one of ``roles`` at exactly ``unit`` (an authority's own people, not its parents')."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    return RoleAssignment.objects.current().filter(user=user, role__code__in=roles, unit=unit).exists()
 
 
 def has_role(user, roles: frozenset[str]) -> bool:

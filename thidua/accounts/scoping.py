@@ -24,11 +24,18 @@ def scope_for(user) -> Scope:
         scope = Scope(everything=True, user_id=user.pk)
     else:
         from thidua.accounts.models import RoleAssignment
+        from thidua.accounts.rules import AUTHORITY_ROLES
 
-        paths = set(RoleAssignment.objects.current().filter(user=user).values_list("unit__path", flat=True))
+        roles = list(
+            RoleAssignment.objects.current().filter(user=user).values_list("unit__path", "unit_id", "role__code")
+        )
+        paths = {path for path, _unit, _role in roles}
         # A path inside another path's subtree adds nothing; dropping it keeps the SQL short.
         roots = tuple(sorted(p for p in paths if not any(p != q and p.startswith(q) for q in paths)))
-        scope = Scope(unit_paths=roots, user_id=user.pk)
+        # The authorities the user serves (board, council, signer, clerk, finance) are those seated at a unit where
+        # the user holds such a role: what is addressed to them is visible even from outside the subtrees.
+        serving = frozenset(unit for _path, unit, role in roles if role in AUTHORITY_ROLES)
+        scope = Scope(unit_paths=roots, user_id=user.pk, serving_unit_ids=serving)
     setattr(user, _CACHE_ATTR, scope)
     return scope
 

@@ -198,11 +198,13 @@ def load_authority_kind(row: dict, cache: dict) -> str:
 
 
 def load_document_kind(row: dict, cache: dict) -> str:
-    _check_keys(row, {"code", "name", "template_ref", "legal_source"}, {"code", "name"})
+    _check_keys(row, {"code", "name", "template_ref", "legal_source", "per_entry", "by_authority"}, {"code", "name"})
     values = {
         "name": row["name"],
         "template_ref": row.get("template_ref", ""),
         "legal_source": row.get("legal_source", "").strip(),
+        "per_entry": bool(row.get("per_entry", False)),
+        "by_authority": bool(row.get("by_authority", False)),
     }
     return upsert(DocumentKind, {"code": row["code"]}, values)
 

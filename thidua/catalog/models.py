@@ -135,6 +135,11 @@ class DocumentKind(models.Model):
     name = models.CharField(_("tên"), max_length=255)
     template_ref = models.CharField(_("mẫu"), max_length=100, blank=True, help_text=_("Ví dụ: Mẫu số 05, NĐ 152/2025"))
     legal_source = models.TextField(_("căn cứ pháp lý"), blank=True)
+    # One per nominee (báo cáo thành tích) rather than one for the whole dossier (tờ trình, biên bản).
+    per_entry = models.BooleanField(_("mỗi đối tượng một bản"), default=False)
+    # Made by the receiving authority during its own procedure (e.g. the result of public consultation), so it is
+    # not asked of the submitting unit.
+    by_authority = models.BooleanField(_("do cấp xét duyệt lập"), default=False)
 
     class Meta:
         verbose_name = _("loại tài liệu")

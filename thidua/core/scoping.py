@@ -19,14 +19,15 @@ class Scope:
     unit_paths: tuple[str, ...] = ()
     # Units seen through explicit relations (co-organiser, same cluster, ...) without their subtrees.
     extra_unit_ids: frozenset[int] = field(default_factory=frozenset)
-    # Authorities the user serves (board, council, signer, clerk): what is addressed to them is visible.
-    authority_ids: frozenset[int] = field(default_factory=frozenset)
+    # Units whose authorities the user serves (board, council, signer, clerk at that unit): what is addressed to
+    # those authorities is visible. Unit ids rather than authority ids, so that accounts need not import catalog.
+    serving_unit_ids: frozenset[int] = field(default_factory=frozenset)
     # Facts about the scope that querysets work out once per request (e.g. how many people it holds).
     cache: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def nothing(self) -> bool:
-        return not (self.everything or self.unit_paths or self.extra_unit_ids or self.authority_ids)
+        return not (self.everything or self.unit_paths or self.extra_unit_ids or self.serving_unit_ids)
 
 
 NOTHING = Scope()

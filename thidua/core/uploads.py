@@ -133,8 +133,11 @@ def validate_upload(upload: UploadedFile, *, allowed: frozenset[str], field: str
     kind = sniff_kind(head, stream)
     if kind is None or kind not in allowed:
         raise refuse(
-            _("Tệp “%(name)s” không phải là loại được phép (%(allowed)s): hệ thống kiểm tra nội dung tệp, không chỉ "
-              "phần đuôi tên.") % {"name": shown, "allowed": allowed_names}
+            _(
+                "Tệp “%(name)s” không phải là loại được phép (%(allowed)s): hệ thống kiểm tra nội dung tệp, không chỉ "
+                "phần đuôi tên."
+            )
+            % {"name": shown, "allowed": allowed_names}
         )
     if kind in IMAGES and not _image_is_readable(stream):
         raise refuse(_("Tệp ảnh “%(name)s” bị hỏng hoặc không đọc được.") % {"name": shown})

@@ -26,8 +26,6 @@ from thidua.orgs.models import Household, OrgUnit, Person
 TITLE_LENGTH = 500
 
 
-
-
 def _draft_only(dossier: Dossier) -> None:
     if dossier.state != DossierState.DRAFT:
         raise ValidationError(

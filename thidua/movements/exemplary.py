@@ -34,8 +34,6 @@ EDITABLE_STATES = frozenset({ExemplaryState.SUBMITTED, ExemplaryState.NEEDS_MORE
 REVIEW_STATES = frozenset({ExemplaryState.ACCEPTED, ExemplaryState.NEEDS_MORE, ExemplaryState.DECLINED})
 
 
-
-
 def _check_links(model: ExemplaryModel) -> None:
     """The movement is launched (or closed), the content item is one of its contents, the subject is one."""
     errors: dict[str, str] = {}

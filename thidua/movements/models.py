@@ -68,9 +68,7 @@ class MovementQuerySet(models.QuerySet):
         obligated = UnitPlan.objects.filter(movement=OuterRef("pk"), unit__in=related)
         co_organised = Movement.co_organisers.through.objects.filter(movement=OuterRef("pk"), orgunit__in=own)
         return self.filter(
-            Q(issuer_unit__in=own)
-            | Exists(co_organised)
-            | (~Q(state=MovementState.DRAFT) & Exists(obligated))
+            Q(issuer_unit__in=own) | Exists(co_organised) | (~Q(state=MovementState.DRAFT) & Exists(obligated))
         )
 
     def launched(self) -> MovementQuerySet:
@@ -101,9 +99,7 @@ class Movement(TimeStampedModel):
         related_name="sub_movements", help_text=_("Phong trào của cấp trên mà phong trào này hưởng ứng."),
     )  # fmt: skip
     # Who must answer (launching creates their obligations): a subtree filtered by depth and unit kind, or a list.
-    scope_mode = models.CharField(
-        _("phạm vi"), max_length=10, choices=ScopeMode.choices, default=ScopeMode.SUBTREE
-    )
+    scope_mode = models.CharField(_("phạm vi"), max_length=10, choices=ScopeMode.choices, default=ScopeMode.SUBTREE)
     scope_root = models.ForeignKey(
         OrgUnit, verbose_name=_("đơn vị gốc của phạm vi"), null=True, blank=True, on_delete=models.PROTECT,
         related_name="+", help_text=_("Mặc định là đơn vị phát động."),
@@ -464,7 +460,9 @@ class ExemplaryModelQuerySet(models.QuerySet):
             return self
         own = units_in_scope(scope)
         return self.filter(
-            Q(proposing_unit__in=own) | Q(subject_unit__in=own) | Q(movement__issuer_unit__in=own)
+            Q(proposing_unit__in=own)
+            | Q(subject_unit__in=own)
+            | Q(movement__issuer_unit__in=own)
             | Q(submitted_by_id=scope.user_id)
         )
 

@@ -113,8 +113,6 @@ for _code, _label in ACTION_LABELS.items():
 # --- helpers ---------------------------------------------------------------------------------------------------
 
 
-
-
 def _refuse(message: str, field: str = NON_FIELD_ERRORS) -> ValidationError:
     return ValidationError({field: [message]})
 
@@ -124,8 +122,6 @@ def _lock(instance: models.Model) -> models.Model:
     list(type(instance)._default_manager.select_for_update().filter(pk=instance.pk).order_by().values_list("pk"))
     instance.refresh_from_db()
     return instance
-
-
 
 
 def _day(value: dt.date | None) -> str:

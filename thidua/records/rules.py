@@ -47,4 +47,3 @@ def can_write_initiative(user, *, current: Iterable = (), added: Iterable = ()) 
     if current and not any(can_write_history_of(user, subject) for subject in current):
         return False
     return all(can_write_history_of(user, subject) for subject in added)
-

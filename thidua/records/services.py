@@ -60,8 +60,6 @@ Subject = Person | OrgUnit | Household
 # --- helpers ---------------------------------------------------------------------------------------------------
 
 
-
-
 def _refuse(field: str, message: str) -> ValidationError:
     return ValidationError({field: [message]})
 
