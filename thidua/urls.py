@@ -8,6 +8,7 @@ from thidua.core import views as core_views
 urlpatterns = [
     path("", core_views.HomeView.as_view(), name="home"),
     path("healthz", core_views.healthz, name="healthz"),
+    path("cong-khai/", include("thidua.dossiers.public_urls")),
     path("app/", include("thidua.core.urls")),
     path("app/", include("thidua.accounts.urls")),
     path("app/", include("thidua.orgs.urls")),
