@@ -1,11 +1,14 @@
-"""Draft nomination dossiers and their entries: typed by hand, or made from an accepted exemplary model or from the
-proposals of a locked cluster score sheet. (Submission, appraisal and the rest come with the dossiers issue.)
+"""Draft nomination dossiers and their entries: created by hand (``create_dossier``, ``add_entry``), or made from an
+accepted exemplary model or from the proposals of a locked cluster score sheet; and the authority a unit submits to
+by default. Submission, appraisal and the rest of the workflow: ``thidua.dossiers.workflow``.
 
 Every write is one of these functions: keyword arguments, the acting user as ``by``, one transaction, ``full_clean``
 before saving and an audit row (``dossiers.<model>.<action>``). Permission checks are the callers' (``rules``).
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -14,14 +17,15 @@ from django.utils.translation import gettext as _
 
 from thidua.audit.context import acting_as
 from thidua.audit.services import record_action
-from thidua.catalog.models import AwardType, RecipientKind
+from thidua.catalog.models import Authority, AwardType, RecipientKind
 from thidua.core.writes import acting_user
-from thidua.dossiers.enums import DossierKind, DossierState, EntrySource
+from thidua.dossiers.enums import DossierKind, DossierState, EntrySource, Procedure
 from thidua.dossiers.models import Dossier, DossierEntry
+from thidua.dossiers.transitions import record_event
 from thidua.movements.enums import ExemplaryState, Proposal, SheetState
-from thidua.movements.models import ExemplaryModel, Movement, ScoreSheet
+from thidua.movements.models import ExemplaryModel, Milestone, Movement, ScoreSheet
 from thidua.movements.scoring import tie_at_cut
-from thidua.orgs.models import Household, OrgUnit, Person
+from thidua.orgs.models import PATH_SEGMENT, Household, OrgUnit, Person
 
 TITLE_LENGTH = 500
 
@@ -34,19 +38,57 @@ def _draft_only(dossier: Dossier) -> None:
         )
 
 
-@transaction.atomic
-def draft_dossier_for(unit: OrgUnit, *, by, movement: Movement | None = None, kind: str = DossierKind.MOVEMENT,
-                      year: int | None = None) -> Dossier:  # fmt: skip
-    """The unit's draft dossier for the movement (and kind), created the first time: entries made from a movement
-    gather in one draft instead of one dossier per click. Without a movement, the draft of that kind and year."""
-    # Two clicks at once must not make two drafts: they queue on the unit's row.
-    OrgUnit.objects.select_for_update().filter(pk=unit.pk).first()
-    drafts = Dossier.objects.filter(unit=unit, kind=kind, movement=movement, state=DossierState.DRAFT)
-    if movement is None:
-        drafts = drafts.filter(year=year)
-    found = drafts.order_by("created_at", "pk").first()
-    if found is not None:
-        return found
+def _ancestor_paths(unit: OrgUnit) -> list[str]:
+    """The unit's own path and its ancestors', nearest first."""
+    return [unit.path[:end] for end in range(len(unit.path), 0, -PATH_SEGMENT)]
+
+
+def default_authority(unit: OrgUnit, *, on: dt.date | None = None) -> Authority | None:
+    """The authority a unit submits to (cấp trình): the nearest in-force authority of this deployment seated at the
+    unit's parent or above, else one seated at the unit itself (a root unit submits to its own chairman)."""
+    on = on or timezone.localdate()
+    paths = _ancestor_paths(unit)
+    found = [
+        authority
+        for authority in Authority.objects.filter(unit__path__in=paths, unit__is_external=False)
+        .select_related("kind", "unit")
+        .order_by("kind__id", "name", "pk")
+        if authority.is_in_force(on)
+    ]
+    for path in paths[1:] + paths[:1]:
+        for authority in found:
+            if authority.unit.path == path:
+                return authority
+    return None
+
+
+def check_authority(unit: OrgUnit, authority: Authority | None, *, on: dt.date | None = None) -> None:
+    """A dossier of ``unit`` may be addressed to ``authority``: in force, inside the deployment, seated at the unit
+    or above it. Raises a ValidationError on ``authority``."""
+    on = on or timezone.localdate()
+    if authority is None:
+        raise ValidationError({"authority": _("Chọn cấp trình (cấp có thẩm quyền nhận hồ sơ).")})
+    if not authority.is_in_force(on):
+        raise ValidationError({"authority": _("“%(authority)s” không còn hiệu lực.") % {"authority": authority.name}})
+    if authority.unit.is_external:
+        raise ValidationError(
+            {"authority": _("“%(authority)s” ở ngoài hệ thống: hồ sơ lên cấp này do cấp có thẩm quyền trình, không "
+                            "trình trực tiếp.") % {"authority": authority.name}}
+        )  # fmt: skip
+    if authority.unit.path not in _ancestor_paths(unit):
+        raise ValidationError(
+            {"authority": _("“%(authority)s” không phải cấp trên của “%(unit)s”.")
+             % {"authority": authority.name, "unit": unit.name}}
+        )  # fmt: skip
+
+
+def _bump(dossier: Dossier) -> None:
+    """Every edit moves the dossier to a new version: a form showing an older one may no longer act."""
+    dossier.version += 1
+    dossier.save(update_fields=["version", "updated_at"])
+
+
+def _title_for(kind: str, movement: Movement | None, year: int | None) -> str:
     if movement is not None:
         title = _("Hồ sơ đề nghị khen thưởng – %(movement)s") % {"movement": movement.title}
     elif year is not None:
@@ -55,13 +97,55 @@ def draft_dossier_for(unit: OrgUnit, *, by, movement: Movement | None = None, ki
         }  # fmt: skip
     else:
         title = _("Hồ sơ đề nghị khen thưởng – %(kind)s") % {"kind": DossierKind(kind).label}
-    dossier = Dossier(unit=unit, kind=kind, movement=movement, year=year, title=title[:TITLE_LENGTH],
-                      state=DossierState.DRAFT, created_by=acting_user(by))  # fmt: skip
+    return title[:TITLE_LENGTH]
+
+
+def _save_new(dossier: Dossier, *, by) -> Dossier:
     with acting_as(by):
         dossier.full_clean()
         dossier.save()
         record_action(dossier, code="dossiers.dossier.created", by=by)
+        record_event(dossier, action="created", by=by)
     return dossier
+
+
+@transaction.atomic
+def draft_dossier_for(unit: OrgUnit, *, by, movement: Movement | None = None, kind: str = DossierKind.MOVEMENT,
+                      year: int | None = None, authority: Authority | None = None) -> Dossier:  # fmt: skip
+    """The unit's draft dossier for the movement (and kind), created the first time: entries made from a movement
+    gather in one draft instead of one dossier per click. Without a movement, the draft of that kind and year.
+    A new draft is addressed to ``authority``, by default ``default_authority(unit)``."""
+    # Two clicks at once must not make two drafts: they queue on the unit's row.
+    OrgUnit.objects.select_for_update().filter(pk=unit.pk).first()
+    drafts = Dossier.objects.filter(unit=unit, kind=kind, movement=movement, state=DossierState.DRAFT)
+    if movement is None:
+        drafts = drafts.filter(year=year)
+    found = drafts.order_by("created_at", "pk").first()
+    if found is not None:
+        return found
+    dossier = Dossier(unit=unit, kind=kind, movement=movement, year=year, title=_title_for(kind, movement, year),
+                      authority=authority or default_authority(unit), state=DossierState.DRAFT,
+                      created_by=acting_user(by))  # fmt: skip
+    return _save_new(dossier, by=by)
+
+
+@transaction.atomic
+def create_dossier(unit: OrgUnit, *, by, kind: str, title: str, authority: Authority | None = None,
+                   movement: Movement | None = None, milestone: Milestone | None = None, year: int | None = None,
+                   procedure: str = Procedure.NORMAL) -> Dossier:  # fmt: skip
+    """A new draft dossier of the unit (always a new one), addressed to ``authority`` (default: the unit's
+    ``default_authority``). Who may: ``rules.can_create_dossier`` (the caller checks)."""
+    authority = authority or default_authority(unit)
+    check_authority(unit, authority)
+    title = (title or "").strip() or _title_for(kind, movement, year)
+    if milestone is not None and (movement is None or milestone.movement_id != movement.pk):
+        raise ValidationError({"milestone": _("Đợt sơ kết, tổng kết phải thuộc phong trào đã chọn.")})
+    if kind == DossierKind.YEAR_END and year is None:
+        raise ValidationError({"year": _("Hồ sơ tổng kết năm cần ghi năm.")})
+    dossier = Dossier(unit=unit, kind=kind, title=title[:TITLE_LENGTH], authority=authority, movement=movement,
+                      milestone=milestone, year=year, procedure=procedure, state=DossierState.DRAFT,
+                      created_by=acting_user(by))  # fmt: skip
+    return _save_new(dossier, by=by)
 
 
 def _recipient_kind(person, unit, household) -> str:
@@ -76,8 +160,12 @@ def _recipient_kind(person, unit, household) -> str:
 def add_entry(dossier: Dossier, *, by, award_type: AwardType, person: Person | None = None,
               unit: OrgUnit | None = None, household: Household | None = None, achievement: str = "",
               source: str = EntrySource.MANUAL, exemplary_model: ExemplaryModel | None = None,
-              score_sheet: ScoreSheet | None = None) -> DossierEntry:  # fmt: skip
-    """One nominee (a person, a unit or a household) for one award type that fits it, in a draft dossier."""
+              score_sheet: ScoreSheet | None = None, posthumous: bool = False,
+              eligibility: dict | None = None) -> DossierEntry:  # fmt: skip
+    """One nominee (a person, a unit or a household) for one award type that fits it, in a draft dossier, with the
+    eligibility engine's verdict (computed now unless ``eligibility`` is given)."""
+    from thidua.dossiers.workflow import refresh_eligibility
+
     dossier = Dossier.objects.select_for_update().get(pk=dossier.pk)
     _draft_only(dossier)
     if sum(item is not None for item in (person, unit, household)) != 1:
@@ -97,13 +185,20 @@ def add_entry(dossier: Dossier, *, by, award_type: AwardType, person: Person | N
     entry = DossierEntry(
         dossier=dossier, person=person, unit=unit, household=household, award_type=award_type,
         achievement=achievement or "", source=source, exemplary_model=exemplary_model, score_sheet=score_sheet,
-        created_by=acting_user(by),
+        created_by=acting_user(by), posthumous=posthumous,
     )  # fmt: skip
+    if eligibility is not None:
+        entry.eligibility = eligibility
+    else:
+        refresh_eligibility(entry)
     with acting_as(by):
         entry.full_clean()
         entry.save()
+        _bump(dossier)
         record_action(entry, code="dossiers.dossierentry.added", by=by,
                       data={"dossier": dossier.pk, "source": source})  # fmt: skip
+        record_event(dossier, action="entry_added", by=by, entry=entry,
+                     data={"nominee": str(nominee), "award_type": award_type.name})  # fmt: skip
     return entry
 
 
@@ -200,4 +295,7 @@ def remove_entry(entry: DossierEntry, *, by) -> None:
     removed = {"entry": entry.pk, "nominee": str(entry.nominee), "award_type": entry.award_type_id}
     with acting_as(by):
         entry.delete()
+        _bump(dossier)
         record_action(dossier, code="dossiers.dossier.entry_removed", by=by, data=removed)
+        record_event(dossier, action="entry_removed", by=by,
+                     data={**removed, "award_type_name": entry.award_type.name})  # fmt: skip

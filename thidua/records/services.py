@@ -386,26 +386,56 @@ def _derive_award_type(award: Award, code: str, start_month: int) -> None:
     award.counts_toward_merit = award.commendation_kind == CommendationKind.MERIT and award_type.counts_toward_merit
 
 
+_LOOK_UP = object()
+
+
+def recipient_snapshot(
+    *,
+    person: Person | None = None,
+    unit: OrgUnit | None = None,
+    household: Household | None = None,
+    on: dt.date,
+    membership: Any = _LOOK_UP,
+) -> dict[str, Any]:
+    """The recipient as they are on ``on`` (name, gender, birth year, ethnicity, group, position, unit): awards and
+    nomination entries keep it so that decisions and reports stay true after people move and units merge.
+
+    ``membership``: the person's primary membership when the caller has loaded it for many people at once (None:
+    outside every unit); by default it is looked up (``primary_membership``)."""
+    snapshot: dict[str, Any] = {
+        "recipient_name": "", "gender": "", "birth_year": None, "ethnicity_name": "", "is_minority": False,
+        "is_direct_worker": False, "position_category": "", "position": "", "unit_name": "",
+    }  # fmt: skip
+    if person is not None:
+        if membership is _LOOK_UP:
+            membership = primary_membership(person, on)
+        ethnicity = person.ethnicity if person.ethnicity_id else None
+        snapshot.update(
+            recipient_name=person.full_name,
+            gender=person.gender,
+            birth_year=person.birth_year or (person.birth_date.year if person.birth_date else None),
+            ethnicity_name=ethnicity.name if ethnicity else "",
+            is_minority=ethnicity.is_minority if ethnicity else False,
+            is_direct_worker=person.is_direct_worker,
+            position_category=person.position_category,
+            position=membership.position if membership else "",
+            unit_name=membership.unit.name if membership else "",
+        )
+    elif unit is not None:
+        snapshot["recipient_name"] = unit.name
+    elif household is not None:
+        snapshot["recipient_name"] = household.name
+        snapshot["unit_name"] = household.unit.name
+    return snapshot
+
+
 def _fill_snapshot(award: Award, on: dt.date) -> None:
     """The recipient as they are when the award is recorded: reports stay true after people move and units merge."""
-    if award.person_id:
-        person = award.person
-        membership = primary_membership(person, on)
-        ethnicity = person.ethnicity if person.ethnicity_id else None
-        award.recipient_name = person.full_name
-        award.gender = person.gender
-        award.birth_year = person.birth_year or (person.birth_date.year if person.birth_date else None)
-        award.ethnicity_name = ethnicity.name if ethnicity else ""
-        award.is_minority = ethnicity.is_minority if ethnicity else False
-        award.is_direct_worker = person.is_direct_worker
-        award.position_category = person.position_category
-        award.position = membership.position if membership else ""
-        award.unit_name = membership.unit.name if membership else ""
-    elif award.unit_id:
-        award.recipient_name = award.unit.name
-    else:
-        award.recipient_name = award.household.name
-        award.unit_name = award.household.unit.name
+    snapshot = recipient_snapshot(person=award.person if award.person_id else None,
+                                  unit=award.unit if award.unit_id else None,
+                                  household=award.household if award.household_id else None, on=on)  # fmt: skip
+    for name, value in snapshot.items():
+        setattr(award, name, value)
 
 
 def _set_backing(award: Award, initiatives: Iterable[Initiative]) -> None:
