@@ -81,17 +81,36 @@ def test_dossier_detail_shows_its_entries(le_chan_client, le_chan_dossier, le_ch
     for row in (data, *data["entries"]):
         del row["created_at"]
     del data["updated_at"]
+    assert [event["action"] for event in data.pop("events")] == ["created", "entry_added"]
     assert (response.status_code, data) == (200, {
         "id": le_chan_dossier.pk, "title": DOSSIER_TITLE, "unit": city["le_chan"].pk, "unit_name": "Quận Lê Chân",
-        "authority": None, "kind": "phong_trao", "kind_display": "Theo phong trào, chuyên đề", "movement": launched.pk,
+        "authority": None, "authority_name": None, "kind": "phong_trao", "kind_display": "Theo phong trào, chuyên đề",
+        "procedure": "normal", "procedure_display": "Thủ tục thông thường", "movement": launched.pk,
         "movement_title": TITLE, "milestone": None, "year": None, "state": "draft", "state_display": "Dự thảo",
+        "version": 1, "due_on": None, "overdue": False, "assignee": None, "assignee_name": None, "submitted_at": None,
+        "entry_count": 1, "submitted_by_name": None, "return_reason": "", "forwarded_from": None,
+        "forwarded_dossiers": [], "has_package": False, "own_council_met_on": None, "own_council_members": None,
+        "own_council_present": None, "own_council_notes": "", "closed_at": None, "missing_documents": [],
+        "transitions": [], "attachments": [],
         "entries": [{
             "id": entry.pk, "dossier": le_chan_dossier.pk, "person": le_chan_person.pk,
             "person_name": "Nguyễn Thị Hoa", "unit": None, "unit_name": None, "household": None,
             "nominee_name": "Nguyễn Thị Hoa", "award_type": titles["individual"].pk,
             "award_type_name": "Lao động tiên tiến", "achievement": "Hoàn thành xuất sắc nhiệm vụ",
             "state": "proposed", "state_display": "Đề nghị", "source": "manual", "source_display": "Nhập trực tiếp",
-            "exemplary_model": None, "score_sheet": None,
+            "exemplary_model": None, "score_sheet": None, "posthumous": False,
+            "snapshot": {
+                "recipient_name": "", "gender": "", "birth_year": None, "ethnicity_name": "", "is_minority": False,
+                "is_direct_worker": False, "position_category": "", "position": "", "unit_name": "",
+                "snapshot_at": None,
+            },
+            "eligibility": None,
+            "eligibility_summary": {"status": None, "label": "Chưa có quy định xét điều kiện", "unmet": [],
+                                    "review": []},
+            "return_reason": "", "own_council_votes_for": None, "recommendation": "", "recommendation_display": "",
+            "appraisal_notes": "", "appraised_by_name": None, "appraised_at": None, "decision_reason": "",
+            "consultation": None, "forwarded_from": None, "forwarded_copies": [], "outcome_reference": "",
+            "outcome_on": None, "transitions": [],
         }],
     })  # fmt: skip
 
