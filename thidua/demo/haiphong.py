@@ -500,6 +500,16 @@ ACCOUNTS = (
     AccountSpec("truongban", "board_head", "HP", "Lê Quang Huy", "Trưởng ban Thi đua - Khen thưởng"),
     AccountSpec("hoidong1", "council_member", "HP", "Đỗ Văn Nam",
                 "Ủy viên Hội đồng Thi đua - Khen thưởng thành phố"),
+    # The rest of the city's council (seven members with the chair and the secretary): the demo's session votes.
+    AccountSpec("hoidong2", "council_member", "HP", "Nguyễn Văn Thành",
+                "Giám đốc Sở Nội vụ, Phó Chủ tịch Hội đồng Thi đua - Khen thưởng thành phố"),
+    AccountSpec("hoidong3", "council_member", "HP", "Lương Thị Hải Yến",
+                "Chủ tịch Liên đoàn Lao động thành phố, Ủy viên Hội đồng Thi đua - Khen thưởng thành phố"),
+    AccountSpec("hoidong4", "council_member", "HP", "Trịnh Quang Vinh",
+                "Phó Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam thành phố, Ủy viên Hội đồng Thi đua - Khen thưởng "
+                "thành phố"),
+    AccountSpec("hoidong5", "council_member", "HP", "Phan Thị Kim Oanh",
+                "Chánh Văn phòng Ủy ban nhân dân thành phố, Ủy viên Hội đồng Thi đua - Khen thưởng thành phố"),
     AccountSpec("thuky", "council_secretary", "HP", "Bùi Thị Ngọc Anh",
                 "Thư ký Hội đồng Thi đua - Khen thưởng thành phố"),
     AccountSpec("chutich.hd", "council_chair", "HP", "Hoàng Minh Tuấn",

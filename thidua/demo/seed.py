@@ -28,7 +28,7 @@ from thidua.accounts.models import Role, RoleAssignment, User
 from thidua.audit.context import acting_as_system
 from thidua.audit.services import record_action
 from thidua.catalog.models import Authority, AuthorityKind
-from thidua.demo import haiphong, history_seed, movements_seed
+from thidua.demo import dossiers_seed, haiphong, history_seed, movements_seed
 from thidua.demo.names import NameGenerator, birth_date, career_start, citizen_id, date_between
 from thidua.demo.positions import STAFF, Slot, position_title, titles_for
 from thidua.orgs import services as org_services
@@ -345,6 +345,12 @@ STEPS: list[Step] = [
         _lazy("lịch sử 2016–2021: xếp loại, danh hiệu, khen thưởng, sáng kiến, kỷ luật"),
         history_seed.history_done,
         history_seed.seed_history,
+    ),
+    Step(
+        "dossiers_muc_tieu_kep",
+        _lazy("hồ sơ đề nghị khen thưởng phong trào “Mục tiêu kép”, phiên họp Hội đồng, hồ sơ tổng kết năm 2021"),
+        dossiers_seed.dossiers_done,
+        dossiers_seed.seed_dossiers,
     ),
 ]
 
