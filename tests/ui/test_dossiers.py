@@ -1,7 +1,8 @@
-"""Draft dossier pages: the list, one dossier with its entries and their sources, removing an entry, and the two
-actions that make entries from the movements app ("Đưa vào hồ sơ đề nghị" on an accepted exemplary model,
-"Đề xuất khen thưởng" on a locked score sheet); the permission cases of each (anonymous, wrong role, out of scope,
-right role in scope); and the whole cluster path through the UI, from opening a sheet to the entries on the dossier."""
+"""Draft dossier pages: the list (the unit's outbox since issue 5), one dossier with its entries and their sources,
+removing an entry, and the two actions that make entries from the movements app ("Đưa vào hồ sơ đề nghị" on an
+accepted exemplary model, "Đề xuất khen thưởng" on a locked score sheet); the permission cases of each (anonymous,
+wrong role, out of scope, right role in scope); and the whole cluster path through the UI, from opening a sheet to
+the entries on the dossier."""
 
 from __future__ import annotations
 
@@ -134,7 +135,7 @@ def test_dossier_list_anonymous_is_sent_to_login(client, city):
 
 def test_dossier_list_without_role_shows_none(no_role_client, entry):
     html = no_role_client.get(reverse("dossiers:list")).content.decode()
-    assert (entry.dossier.title in html, "Không có hồ sơ dự thảo nào" in html) == (False, True)
+    assert (entry.dossier.title in html, "Không có hồ sơ nào trong phạm vi của bạn." in html) == (False, True)
 
 
 def test_dossier_list_of_another_district_shows_none(client, entry, thuy_nguyen_officer):
@@ -155,7 +156,7 @@ def test_dossier_list_query_count(officer_client, city, le_chan_officer, rows, d
         dossier = dossier_services.draft_dossier_for(city["le_chan"], by=le_chan_officer, kind="tong_ket_nam",
                                                      year=year)  # fmt: skip
         dossier_services.add_entry(dossier, by=le_chan_officer, award_type=award, unit=city["an_bien"])
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(7):
         response = officer_client.get(reverse("dossiers:list"))
     assert len(response.context["page"]) == rows
 
@@ -353,9 +354,9 @@ def test_locking_a_sheet_then_proposing_shows_the_draft_entries_on_the_dossier(
     assert response.redirect_chain == [(f"/app/dossiers/{dossier.pk}/", 302)]
     assert "Đã đưa 1 đơn vị vào hồ sơ đề nghị khen thưởng." in html
     assert 'Phường An Biên <span class="badge">tập thể</span>' in html
-    assert '<td data-label="Hình thức khen thưởng">Cờ thi đua của UBND thành phố</td>' in html
+    assert '<td data-label="Hình thức khen thưởng">Cờ thi đua của UBND thành phố<br>' in html
     assert (
         f'Từ kết quả chấm điểm cụm, khối: <a href="/app/score-sheets/{sheet.pk}/">Cụm thi đua các phường Lê Chân '
         "năm 2025</a>" in html
     )
-    assert '<td data-label="Tóm tắt thành tích">Xếp thứ 1/2 của Cụm thi đua các phường Lê Chân năm 2025 với 18' in html
+    assert '<span class="muted">Xếp thứ 1/2 của Cụm thi đua các phường Lê Chân năm 2025 với 18' in html

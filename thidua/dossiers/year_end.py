@@ -5,6 +5,10 @@ At the year's review a unit proposes hundreds of its people for Lao động tiê
 sweep's rows into one draft dossier with one entry per subject, in a bounded number of queries whatever the number of
 people: the entries are inserted in bulk with the sweep's verdict as their eligibility (so submission need not judge
 them again today) and the nominee's snapshot (``workflow.take_snapshots``), read for all of them at once.
+
+A title is awarded once a year: who already holds the award for the year (a ``records.Award`` of the same code, year
+and period kind — the subject's, so a school's people by the school year that ends in that year) is not proposed
+again, and neither is who is already proposed for it in another dossier not withdrawn.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -29,7 +34,8 @@ from thidua.dossiers.workflow import take_snapshots
 from thidua.eligibility.engine import Status
 from thidua.eligibility.models import Rule
 from thidua.eligibility.sweep import SweepRow, sweep
-from thidua.orgs.models import OrgUnit, Person
+from thidua.orgs.models import Membership, OrgUnit, Person
+from thidua.records.models import Award
 
 TITLE_LENGTH = 500
 BULK_BATCH = 500
@@ -44,8 +50,8 @@ def build_year_end_dossier(unit: OrgUnit, *, by, year: int, award_codes: Iterabl
                            authority: Authority | None = None,
                            statuses: Iterable[str] = (Status.ELIGIBLE, Status.TO_WEIGH)) -> Dossier:  # fmt: skip
     """A new draft year-end dossier of ``unit`` for ``year`` with one entry per subject of the sweep of the unit's
-    subtree whose status is in ``statuses`` for one of ``award_codes`` — except nominees already proposed for that
-    award and year in another dossier not withdrawn. Refused when nobody is left.
+    subtree whose status is in ``statuses`` for one of ``award_codes`` — except subjects who already hold that award
+    for that year and nominees already proposed for it in another dossier not withdrawn. Refused when nobody is left.
 
     By default the eligible and those "to weigh": what the law leaves to judgement (LĐTT's "hoàn thành tốt nhiệm vụ,
     chấp hành tốt chủ trương…") is for the unit's own council, which meets before the dossier is submitted."""
@@ -55,12 +61,11 @@ def build_year_end_dossier(unit: OrgUnit, *, by, year: int, award_codes: Iterabl
     authority = authority or services.default_authority(unit)
     services.check_authority(unit, authority)
     rows = [row for row in sweep(year=year, scope_unit=unit, award_codes=codes) if row.status in statuses]
-    rows = _not_yet_proposed(rows, year)
+    rows = _not_yet_proposed(_not_yet_awarded(rows, unit, year), year)
     if not rows:
-        raise ValidationError(
-            {"award_codes": _("Không có cá nhân, tập thể nào của %(unit)s đủ điều kiện %(awards)s năm %(year)s mà "
-                              "chưa được đề nghị.") % {"unit": unit.name, "awards": ", ".join(codes), "year": year}}
-        )  # fmt: skip
+        message = _("Không có cá nhân, tập thể nào của %(unit)s đủ điều kiện %(awards)s năm %(year)s mà chưa được đề "
+                    "nghị hoặc công nhận.")  # fmt: skip
+        raise ValidationError({"award_codes": message % {"unit": unit.name, "awards": ", ".join(codes), "year": year}})
     title = _("Hồ sơ đề nghị khen thưởng tổng kết năm %(year)s – %(unit)s") % {"year": year, "unit": unit.name}
     dossier = Dossier(unit=unit, authority=authority, kind=DossierKind.YEAR_END, title=title[:TITLE_LENGTH],
                       year=year, state=DossierState.DRAFT, created_by=acting_user(by))  # fmt: skip
@@ -97,6 +102,24 @@ def _check_arguments(year, award_codes, statuses) -> tuple[list[str], set[str]]:
         raise ValidationError({"statuses": _("Chọn kết quả xét điều kiện trong: %(choices)s.")
                                % {"choices": ", ".join(str(label) for label in Status.labels)}})  # fmt: skip
     return codes, statuses
+
+
+def _not_yet_awarded(rows: list[SweepRow], unit: OrgUnit, year: int) -> list[SweepRow]:
+    """The rows whose subject does not already hold the award for the period: one query for the whole scope.
+
+    The awards are read by the scope (people with a primary membership in the unit's subtree, the subtree's units),
+    not by a list of ids that grows with the unit; a row matches on subject, code and its own period kind."""
+    if not rows:
+        return rows
+    subtree = OrgUnit.objects.subtree_of(unit)
+    members = Membership.objects.filter(unit__in=subtree, is_primary=True).values("person_id")
+    held = (
+        Award.objects.filter(year=year, award_code__in={row.award_code for row in rows})
+        .filter(Q(person__in=members) | Q(unit__in=subtree))
+        .values_list("person_id", "unit_id", "award_code", "period_kind")
+    )
+    awarded = set(held)
+    return [row for row in rows if (row.person_id, row.unit_id, row.award_code, row.period_kind) not in awarded]
 
 
 def _not_yet_proposed(rows: list[SweepRow], year: int) -> list[SweepRow]:
