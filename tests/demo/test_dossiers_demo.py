@@ -10,7 +10,7 @@ from xml.etree import ElementTree
 from django.core.management import call_command
 
 from thidua.core.uploads import sniff_kind
-from thidua.demo import dossiers_seed, haiphong
+from thidua.demo import dossiers_seed, haiphong, history_seed
 from thidua.demo import muc_tieu_kep as plan
 from thidua.dossiers import council
 from thidua.dossiers.enums import (
@@ -34,6 +34,7 @@ from thidua.dossiers.models import (
     VoteReceipt,
 )
 from thidua.orgs.models import Person
+from thidua.records.models import Award
 
 COUNTED = [Dossier, DossierEntry, DossierEvent, DossierAttachment, EntryCheck, CouncilSession, AgendaItem,
            VoteReceipt, Consultation, Person]  # fmt: skip
@@ -247,6 +248,19 @@ def test_demo_year_end_dossier_of_the_health_sector_has_over_200_entries(demo):
 
     assert dossier.entries.filter(award_type__code="LDTT").count() >= 200
     assert not dossier.entries.filter(recipient_name="").exists()
+
+
+def test_demo_year_end_dossiers_are_those_of_the_units_whose_2021_round_is_open(demo):
+    units = Dossier.objects.filter(kind=DossierKind.YEAR_END, year=2021).values_list("unit__code", flat=True)
+
+    assert sorted(units) == sorted(history_seed.YEAR_END_PENDING)
+
+
+def test_demo_year_end_dossiers_propose_nobody_who_already_holds_lao_dong_tien_tien_2021(demo):
+    entries = DossierEntry.objects.filter(dossier__kind=DossierKind.YEAR_END, dossier__year=2021)
+
+    assert entries.exists()
+    assert not Award.objects.filter(year=2021, award_code="LDTT", person__in=entries.values("person_id")).exists()
 
 
 def test_demo_second_run_creates_no_dossier(demo):

@@ -9,6 +9,7 @@ from django.db import transaction
 from thidua.audit.models import AuditEntry
 from thidua.demo import history_seed
 from thidua.demo.seed import STEPS, SeedContext
+from thidua.eligibility.candidates import person_candidates, unit_members
 from thidua.eligibility.engine import Status
 from thidua.eligibility.evaluate import evaluate
 from thidua.eligibility.sweep import sweep
@@ -139,6 +140,37 @@ def test_seed_history_city_has_candidates_either_side_of_each_line(context):
         assert {Status.ELIGIBLE, Status.NOT_ELIGIBLE} <= statuses[award], award
     for award in ("LDTT", "TTLDTT", "TTLDXS", "HCLD3"):  # judgement conditions: weighed at best
         assert {Status.TO_WEIGH, Status.NOT_ELIGIBLE} <= statuses[award], award
+
+
+def test_seed_history_leaves_the_2021_titles_of_the_year_end_units_undecided(context):
+    scripts, _units, _cast = history_seed.scenario_scripts(context)
+
+    for code in history_seed.YEAR_END_PENDING:
+        root = OrgUnit.objects.get(code=code)
+        people = person_candidates(2021, root).values("person_id")
+        titles = Award.objects.filter(year=2021, award_code__in=["LDTT", "CSTDCS"], person__in=people)
+        assert not titles.exclude(person__in=list(scripts)).exists(), code
+        assert not Award.objects.filter(year=2021, award_code="TTLDTT", unit__in=root.descendants(include_self=True)
+                                        ).exists(), code  # fmt: skip
+        assert Rating.objects.filter(year=2021, person__in=people, rank__gte=3).exists(), code  # to be judged
+
+
+def test_seed_history_keeps_the_2021_titles_of_the_rest_of_the_city(context):
+    pending = [OrgUnit.objects.get(code=code) for code in history_seed.YEAR_END_PENDING]
+    an_bien = OrgUnit.objects.get(code="HP-LC-AB")
+    members = unit_members(an_bien, 2021)
+
+    assert not any(an_bien.path.startswith(unit.path) for unit in pending)
+    assert Award.objects.filter(year=2021, award_code="LDTT", person__in=members).count() == members.count() > 0
+    assert Award.objects.filter(year=2021, award_code="TTLDTT", unit=an_bien).exists()
+
+
+def test_seed_history_gives_chien_si_thi_dua_co_so_only_with_lao_dong_tien_tien(context):
+    fighters = set(Award.objects.filter(award_code="CSTDCS").values_list("person_id", "period_kind", "year"))
+    workers = set(Award.objects.filter(award_code="LDTT").values_list("person_id", "period_kind", "year"))
+
+    assert fighters
+    assert fighters <= workers
 
 
 def test_seed_history_has_pending_and_in_effect_discipline(context):

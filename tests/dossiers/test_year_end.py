@@ -1,5 +1,6 @@
 """The year-end dossier (tổng kết năm) built in one step from the eligibility sweep: 300 Lao động tiên tiến entries
-in a bounded number of queries, submitted after the unit's own council; who may build it; who is left out.
+in a bounded number of queries, submitted after the unit's own council; who may build it; who is left out (the
+ineligible, who is already proposed, who already holds the title for the year: a title is awarded once a year).
 
 The LĐTT rule is the seeded one (``thidua/eligibility/data/rules.yaml``, regime nd152_2025), written as a Rule row of
 the scene's award type: its judgement condition ("tinh thần tự lực …") makes everybody with the history "cần xem
@@ -18,14 +19,15 @@ from django.utils import timezone
 
 from tests.factories.dossiers import DossierEntryFactory, DossierFactory
 from tests.factories.files import pdf_upload
-from tests.factories.orgs import PersonFactory
+from tests.factories.orgs import OrgUnitFactory, PersonFactory, SectorFactory
+from tests.factories.records import AwardFactory
 from thidua.audit.models import AuditEntry
 from thidua.dossiers import workflow, year_end
 from thidua.dossiers.enums import DossierKind, DossierState, EntrySource, EntryState
 from thidua.dossiers.models import Dossier, DossierEntry, DossierEvent
 from thidua.eligibility.engine import Status
 from thidua.eligibility.models import Rule
-from thidua.orgs.models import Membership
+from thidua.orgs.models import Membership, PeriodKind
 from thidua.records.enums import RATING_RANK
 from thidua.records.models import Rating
 
@@ -53,14 +55,16 @@ def ldtt_rule(scene, expression: dict | None = None) -> Rule:
     return rule
 
 
-def staff(unit, count: int, *, level: str = "htt", position: str = "Chuyên viên") -> list:
-    """``count`` people working in ``unit`` since 2020, rated ``level`` for the judged year."""
+def staff(unit, count: int, *, level: str = "htt", position: str = "Chuyên viên",
+          period_kind: str = PeriodKind.CALENDAR_YEAR) -> list:  # fmt: skip
+    """``count`` people working in ``unit`` since 2020, rated ``level`` for the judged year (period of the unit)."""
     people = PersonFactory.create_batch(count)
     Membership.objects.bulk_create(
         Membership(person=person, unit=unit, position=position, start_date=dt.date(2020, 1, 1)) for person in people
     )
     Rating.objects.bulk_create(
-        Rating(person=person, year=YEAR, level=level, rank=RATING_RANK[level]) for person in people
+        Rating(person=person, year=YEAR, level=level, rank=RATING_RANK[level], period_kind=period_kind)
+        for person in people
     )
     return people
 
@@ -111,7 +115,10 @@ def test_each_entry_carries_the_sweeps_verdict_and_the_nominees_snapshot(scene, 
     assert entry.eligibility["review"] == [
         "Có tinh thần tự lực, tự cường, đoàn kết, tương trợ, tích cực tham gia phong trào thi đua"
     ]
-    assert dt.datetime.fromisoformat(entry.eligibility["computed_at"]).date() == timezone.localdate()
+    # Stored in UTC: the day is the local one (Vietnam is 7 hours ahead).
+    assert (
+        timezone.localtime(dt.datetime.fromisoformat(entry.eligibility["computed_at"])).date() == timezone.localdate()
+    )
     assert (entry.recipient_name, entry.position, entry.unit_name) == (person.full_name, "Kế toán", "Phường An Biên")
     assert entry.snapshot_at is not None
 
@@ -151,6 +158,56 @@ def test_nominees_already_proposed_that_year_are_left_out_unless_their_dossier_w
     dossier = year_end.build_year_end_dossier(ward, by=scene.users["officer"], year=YEAR, statuses=SUGGESTED)
 
     assert set(dossier.entries.values_list("person_id", flat=True)) == {withdrawn.pk, free.pk}
+
+
+def test_who_already_holds_the_title_for_the_year_is_left_out(scene, ward):
+    ldtt_rule(scene)
+    awarded, free = staff(ward, 2)
+    AwardFactory(person=awarded, award_type=scene.awards["LDTT"], year=YEAR)
+
+    dossier = year_end.build_year_end_dossier(ward, by=scene.users["officer"], year=YEAR, statuses=SUGGESTED)
+
+    assert list(dossier.entries.values_list("person_id", flat=True)) == [free.pk]
+    assert dossier.events.get(action="created").data["entries"] == 1
+
+
+def test_an_award_of_another_code_or_another_year_does_not_leave_the_nominee_out(scene, ward):
+    ldtt_rule(scene)
+    last_year, other_award = staff(ward, 2)
+    AwardFactory(person=last_year, award_type=scene.awards["LDTT"], year=YEAR - 1)
+    AwardFactory(person=other_award, award_type=scene.awards["BK_TINH"], year=YEAR)
+
+    dossier = year_end.build_year_end_dossier(ward, by=scene.users["officer"], year=YEAR, statuses=SUGGESTED)
+
+    assert set(dossier.entries.values_list("person_id", flat=True)) == {last_year.pk, other_award.pk}
+
+
+def test_a_school_is_judged_by_the_school_year_that_ends_in_the_year(scene, ward):
+    """A teacher's title of the school year 2024–2025 is the title of 2025; one recorded for the calendar year is
+    not (it belongs to another period)."""
+    ldtt_rule(scene)
+    education = SectorFactory(code="education", name="Giáo dục và đào tạo", period_kind=PeriodKind.SCHOOL_YEAR)
+    school = OrgUnitFactory(code="HP-LC-AB-MN", name="Trường Mầm non An Biên", parent=ward, sector=education)
+    awarded, calendar_award = staff(school, 2, position="Giáo viên", period_kind=PeriodKind.SCHOOL_YEAR)
+    AwardFactory(person=awarded, award_type=scene.awards["LDTT"], year=YEAR, period_kind=PeriodKind.SCHOOL_YEAR)
+    AwardFactory(person=calendar_award, award_type=scene.awards["LDTT"], year=YEAR,
+                 period_kind=PeriodKind.CALENDAR_YEAR)  # fmt: skip
+
+    dossier = year_end.build_year_end_dossier(ward, by=scene.users["officer"], year=YEAR, statuses=SUGGESTED)
+
+    assert list(dossier.entries.values_list("person_id", flat=True)) == [calendar_award.pk]
+
+
+def test_building_when_everybody_already_holds_the_title_is_refused(scene, ward):
+    ldtt_rule(scene)
+    for person in staff(ward, 2):
+        AwardFactory(person=person, award_type=scene.awards["LDTT"], year=YEAR)
+
+    with pytest.raises(ValidationError) as refused:
+        year_end.build_year_end_dossier(ward, by=scene.users["officer"], year=YEAR, statuses=SUGGESTED)
+
+    assert "công nhận" in refused.value.message_dict["award_codes"][0]
+    assert not Dossier.objects.exists()
 
 
 @pytest.mark.parametrize("user", ["board", "outsider", "chair"])

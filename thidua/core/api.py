@@ -262,6 +262,24 @@ class ScopedViewSetMixin:
     A mixin, not a ``GenericViewSet`` subclass: DRF's generic views import this module (for KeysetPagination, the
     default pagination class) while they load, so this module may not import them."""
 
+    def validated(self, serializer_class, *, context: dict | None = None, **kwargs) -> dict:
+        """The request's data checked by an input serializer (400 with Vietnamese field errors otherwise)."""
+        context = context if context is not None else self.get_serializer_context()
+        serializer = serializer_class(data=self.request.data, context=context, **kwargs)
+        serializer.is_valid(raise_exception=True)
+        return dict(serializer.validated_data)
+
+    def require(self, allowed: bool, message) -> None:
+        """403 with ``message`` unless ``allowed`` (a rules predicate's answer)."""
+        if not allowed:
+            raise exceptions.PermissionDenied(message)
+
+    def show(self, instance, *, serializer_class=None, status_code: int = 200) -> Response:
+        """The written object, re-read through the scope (with what the detail needs), as the detail shows it."""
+        instance = self.reload_in_scope(instance, "non_field_errors")
+        serializer_class = serializer_class or self.get_serializer_class()
+        return Response(serializer_class(instance, context=self.get_serializer_context()).data, status=status_code)
+
     def reload_in_scope(self, instance: Model, field: str) -> Model:
         """The written object as the API shows it; if the caller could no longer see it, the write is undone."""
         found = self.get_queryset().filter(pk=instance.pk).first()

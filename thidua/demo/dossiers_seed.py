@@ -23,9 +23,13 @@ The dossiers of the movement, addressed to the Chủ tịch Ủy ban nhân dân 
   published), a Bằng khen of the city for a hospital approved.
 - Huyện Thủy Nguyên (draft): prepared by its officer, still missing documents.
 
-The year-end round of 2021: the Lao động tiên tiến dossiers of three wards of Lê Chân (to their own chairmen, who
-grant the title) and of Sở Y tế with its hospitals (over 200 entries, to its director), each built from the eligibility
-sweep in one step (``year_end.build_year_end_dossier``), with the unit's council result and documents, and submitted.
+The year-end round of 2021: the Lao động tiên tiến dossiers of three wards of Lê Chân — Niệm Nghĩa, Trại Cau, Vĩnh
+Niệm (to their own chairmen, who grant the title) — and of Sở Y tế with its hospitals (over 200 entries, to its
+director), each built from the eligibility sweep in one step (``year_end.build_year_end_dossier``), with the unit's
+council result and documents, and submitted. These are the units whose LĐTT 2021 the history leaves undecided
+(``history_seed.YEAR_END_PENDING``): the builder leaves out who already holds the title for the year, so the lists are
+their people. The wards of the history's collective stories (An Biên, Cát Dài, Dư Hàng), whose members' LĐTT 2021
+those stories count, are not among them.
 The demo's hospitals are staffed thinly (a dozen people each), so this step first gives them the doctors, nurses and
 technicians a city hospital has, with their ratings of 2016–2021 — the people a year-end list of the health sector is
 made of.
@@ -100,7 +104,7 @@ class YearEndSpec:
 
 
 YEAR_END_WARD_SPECS = (
-    YearEndSpec("HP-LC-AB", "Số: 98/TTr-UBND", dt.date(2021, 12, 24), 7),
+    YearEndSpec("HP-LC-NN", "Số: 98/TTr-UBND", dt.date(2021, 12, 24), 7),
     YearEndSpec("HP-LC-VN", "Số: 101/TTr-UBND", dt.date(2021, 12, 27), 7),
     YearEndSpec("HP-LC-TC", "Số: 87/TTr-UBND", dt.date(2021, 12, 28), 5),
 )

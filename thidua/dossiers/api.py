@@ -116,22 +116,7 @@ class Conflict(exceptions.APIException):
 
 
 class ServiceViewSet(ScopedViewSetMixin, viewsets.GenericViewSet):
-    """A scoped viewset whose writes are checked service calls."""
-
-    def validated(self, serializer_class) -> dict:
-        serializer = serializer_class(data=self.request.data, context=self.get_serializer_context())
-        serializer.is_valid(raise_exception=True)
-        return dict(serializer.validated_data)
-
-    def require(self, allowed: bool, message) -> None:
-        if not allowed:
-            raise PermissionDenied(message)
-
-    def show(self, instance, *, serializer_class=None, status_code: int = status.HTTP_200_OK) -> Response:
-        """The written object, re-read through the scope with what the detail needs, as the detail shows it."""
-        instance = self.reload_in_scope(instance, "non_field_errors")
-        serializer_class = serializer_class or self.get_serializer_class()
-        return Response(serializer_class(instance, context=self.get_serializer_context()).data, status=status_code)
+    """A scoped viewset whose writes are rule-checked service calls (validated, require, show)."""
 
 
 def _may(user, code: str, obj: Dossier | DossierEntry) -> None:

@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
-from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -92,23 +92,7 @@ FILE_RESPONSE = {(200, "application/octet-stream"): OpenApiResponse(OpenApiTypes
 
 
 class ServiceViewSet(ScopedViewSetMixin, viewsets.GenericViewSet):
-    """A scoped viewset whose writes are rule-checked service calls."""
-
-    def validated(self, serializer_class, *, context: dict | None = None, **kwargs) -> dict:
-        context = context if context is not None else self.get_serializer_context()
-        serializer = serializer_class(data=self.request.data, context=context, **kwargs)
-        serializer.is_valid(raise_exception=True)
-        return dict(serializer.validated_data)
-
-    def require(self, allowed: bool, message) -> None:
-        if not allowed:
-            raise PermissionDenied(message)
-
-    def show(self, instance, *, serializer_class=None, status_code: int = status.HTTP_200_OK) -> Response:
-        """The written object, re-read through the scope (with what the detail needs), as the detail shows it."""
-        instance = self.reload_in_scope(instance, "non_field_errors")
-        serializer_class = serializer_class or self.get_serializer_class()
-        return Response(serializer_class(instance, context=self.get_serializer_context()).data, status=status_code)
+    """A scoped viewset whose writes are rule-checked service calls (validated, require, show)."""
 
 
 def _stored_file(files: QuerySet[StoredFile], file_id) -> StoredFile:
