@@ -34,7 +34,7 @@ class DossierState(models.TextChoices):
 
 
 class EntryState(models.TextChoices):
-    PROPOSED = "proposed", _("Đề nghị")
+    PROPOSED = "proposed", pgettext_lazy("trạng thái đề nghị", "Đề nghị")
     RETURNED = "returned", _("Trả lại để bổ sung")
     APPRAISED = "appraised", _("Đã thẩm định")
     IN_CONSULTATION = "in_consultation", _("Đang lấy ý kiến")
@@ -60,7 +60,7 @@ class EntrySource(models.TextChoices):
 class Recommendation(models.TextChoices):
     """What the appraising officer proposes for an entry."""
 
-    PROPOSE = "propose", _("Đề nghị khen thưởng")
+    PROPOSE = "propose", pgettext_lazy("ý kiến thẩm định", "Đề nghị khen thưởng")
     NOT_PROPOSE = "not_propose", _("Không đề nghị")
 
 
