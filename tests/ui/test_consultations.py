@@ -102,6 +102,19 @@ def test_publishing_without_entries_names_the_field(client, scene, entry):
     assert Consultation.objects.count() == 0
 
 
+def test_a_stale_form_after_the_last_entry_was_published_still_shows_why_it_was_refused(client, scene, published,
+                                                                                       entry):  # fmt: skip
+    response = as_user(client, scene, "board").post(
+        reverse("dossiers:consultation-create"),
+        {"authority": scene.city_authority.pk, "title": "Lấy ý kiến lần hai", "entries": [entry.pk]},
+    )
+    page = response.content.decode()
+    assert "Không có đề nghị đã thẩm định nào phải công khai" in page
+    assert 'class="form-errors"' in page
+    assert "Đề nghị công khai" in page
+    assert Consultation.objects.count() == 1
+
+
 def test_consultation_detail_anonymous_and_out_of_scope(client, scene, published):
     path = reverse("dossiers:consultation-detail", args=[published.pk])
     response = client.get(path)
