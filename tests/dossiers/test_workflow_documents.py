@@ -24,7 +24,7 @@ from tests.dossiers.workflow_scene import (
 from tests.factories.files import docx_upload, fake_pdf, pdf_upload
 from thidua.core.models import StoredFile
 from thidua.dossiers import services, workflow
-from thidua.dossiers.enums import DossierKind, DossierState
+from thidua.dossiers.enums import DossierKind, DossierState, Procedure
 from thidua.dossiers.models import DossierAttachment, DossierEvent
 
 pytestmark = pytest.mark.django_db
@@ -295,6 +295,15 @@ def test_a_year_end_dossier_needs_its_year(scene):
                                 title="Tổng kết năm")  # fmt: skip
 
     assert "year" in refused.value.message_dict
+
+
+def test_the_year_end_round_is_never_a_simplified_procedure(scene):
+    """Law Art. 85 lists the simplified procedure's cases (ad-hoc, long service, foreign …), not the merit round."""
+    with pytest.raises(ValidationError) as refused:
+        services.create_dossier(scene.units["le_chan"], by=scene.users["officer"], kind=DossierKind.YEAR_END,
+                                title="Tổng kết năm", year=2025, procedure=Procedure.SIMPLIFIED)  # fmt: skip
+
+    assert "procedure" in refused.value.message_dict
 
 
 def test_add_entry_stores_the_verdict_and_is_on_the_timeline(scene):

@@ -142,6 +142,11 @@ def create_dossier(unit: OrgUnit, *, by, kind: str, title: str, authority: Autho
         raise ValidationError({"milestone": _("Đợt sơ kết, tổng kết phải thuộc phong trào đã chọn.")})
     if kind == DossierKind.YEAR_END and year is None:
         raise ValidationError({"year": _("Hồ sơ tổng kết năm cần ghi năm.")})
+    if kind == DossierKind.YEAR_END and procedure == Procedure.SIMPLIFIED:
+        # Law Art. 85 (NĐ 98/2023 Art. 40.1) lists the cases of the simplified procedure: ad-hoc achievements, urgent
+        # political tasks, long service, foreign awards, state secrets — never the year-end merit round.
+        raise ValidationError({"procedure": _("Hồ sơ tổng kết năm không áp dụng thủ tục đơn giản (Luật Thi đua, "
+                                              "khen thưởng Điều 85).")})
     dossier = Dossier(unit=unit, kind=kind, title=title[:TITLE_LENGTH], authority=authority, movement=movement,
                       milestone=milestone, year=year, procedure=procedure, state=DossierState.DRAFT,
                       created_by=acting_user(by))  # fmt: skip
