@@ -20,7 +20,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.db.models import Count, Prefetch, QuerySet
 from django.http import Http404
@@ -129,11 +128,7 @@ def _may(user, code: str, obj: Dossier | DossierEntry) -> None:
 
 def _same_version(dossier: Dossier, version: int | None) -> None:
     """For the services that take no ``expected_version``: the version the caller saw must still be current."""
-    if version is not None and version != dossier.version:
-        raise DjangoValidationError(
-            _("Hồ sơ “%(dossier)s” vừa được người khác cập nhật. Tải lại trang để xem trạng thái mới rồi thao tác lại.")
-            % {"dossier": dossier.title}
-        )
+    transitions.check_version(dossier, version)
 
 
 # --- The steps of the declared table -----------------------------------------------------------------------------

@@ -480,10 +480,9 @@ def _mirror_upstream(copy: DossierEntry, *, decided: bool, by, reason: str, refe
 def _event(dossier: Dossier, entry: DossierEntry | None, *, action: str, by, from_state: str, reason: str,
            data: dict) -> DossierEvent:  # fmt: skip
     """A step the system takes on someone's behalf on a dossier nobody here acts on (the outside upper dossier)."""
-    event = transitions.record_event(dossier, action=action, by=by, entry=entry, reason=reason, data=data)
-    event.from_state = from_state
-    event.save(update_fields=["from_state"])
-    return event
+    return transitions.record_event(
+        dossier, action=action, by=by, entry=entry, reason=reason, data=data, from_state=from_state
+    )
 
 
 @transaction.atomic

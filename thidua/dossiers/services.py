@@ -21,7 +21,7 @@ from thidua.catalog.models import Authority, AwardType, RecipientKind
 from thidua.core.writes import acting_user
 from thidua.dossiers.enums import DossierKind, DossierState, EntrySource, Procedure
 from thidua.dossiers.models import Dossier, DossierEntry
-from thidua.dossiers.transitions import record_event
+from thidua.dossiers.transitions import bump, record_event
 from thidua.movements.enums import ExemplaryState, Proposal, SheetState
 from thidua.movements.models import ExemplaryModel, Milestone, Movement, ScoreSheet
 from thidua.movements.scoring import tie_at_cut
@@ -82,12 +82,6 @@ def check_authority(unit: OrgUnit, authority: Authority | None, *, on: dt.date |
         )  # fmt: skip
 
 
-def _bump(dossier: Dossier) -> None:
-    """Every edit moves the dossier to a new version: a form showing an older one may no longer act."""
-    dossier.version += 1
-    dossier.save(update_fields=["version", "updated_at"])
-
-
 def _title_for(kind: str, movement: Movement | None, year: int | None) -> str:
     if movement is not None:
         title = _("Hồ sơ đề nghị khen thưởng – %(movement)s") % {"movement": movement.title}
@@ -145,8 +139,9 @@ def create_dossier(unit: OrgUnit, *, by, kind: str, title: str, authority: Autho
     if kind == DossierKind.YEAR_END and procedure == Procedure.SIMPLIFIED:
         # Law Art. 85 (NĐ 98/2023 Art. 40.1) lists the cases of the simplified procedure: ad-hoc achievements, urgent
         # political tasks, long service, foreign awards, state secrets — never the year-end merit round.
-        raise ValidationError({"procedure": _("Hồ sơ tổng kết năm không áp dụng thủ tục đơn giản (Luật Thi đua, "
-                                              "khen thưởng Điều 85).")})
+        raise ValidationError(
+            {"procedure": _("Hồ sơ tổng kết năm không áp dụng thủ tục đơn giản (Luật Thi đua, khen thưởng Điều 85).")}
+        )
     dossier = Dossier(unit=unit, kind=kind, title=title[:TITLE_LENGTH], authority=authority, movement=movement,
                       milestone=milestone, year=year, procedure=procedure, state=DossierState.DRAFT,
                       created_by=acting_user(by))  # fmt: skip
@@ -199,7 +194,7 @@ def add_entry(dossier: Dossier, *, by, award_type: AwardType, person: Person | N
     with acting_as(by):
         entry.full_clean()
         entry.save()
-        _bump(dossier)
+        bump(dossier)
         record_action(entry, code="dossiers.dossierentry.added", by=by,
                       data={"dossier": dossier.pk, "source": source})  # fmt: skip
         record_event(dossier, action="entry_added", by=by, entry=entry,
@@ -300,7 +295,7 @@ def remove_entry(entry: DossierEntry, *, by) -> None:
     removed = {"entry": entry.pk, "nominee": str(entry.nominee), "award_type": entry.award_type_id}
     with acting_as(by):
         entry.delete()
-        _bump(dossier)
+        bump(dossier)
         record_action(dossier, code="dossiers.dossier.entry_removed", by=by, data=removed)
         record_event(dossier, action="entry_removed", by=by,
                      data={**removed, "award_type_name": entry.award_type.name})  # fmt: skip

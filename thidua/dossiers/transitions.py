@@ -191,11 +191,7 @@ def perform(
             _("Không thể “%(action)s”: %(what)s đang ở trạng thái “%(state)s”.")
             % {"action": row.label, "what": _describe(obj), "state": obj.get_state_display()}
         )
-    if expected_version is not None and expected_version != dossier.version:
-        raise ValidationError(
-            _("Hồ sơ “%(dossier)s” vừa được người khác cập nhật. Tải lại trang để xem trạng thái mới rồi thao tác lại.")
-            % {"dossier": dossier.title}
-        )
+    check_version(dossier, expected_version)
     if check_actor and not may(by, code, obj):
         raise PermissionDenied(_("Bạn không có quyền “%(action)s” đối với hồ sơ này.") % {"action": row.label})
     reason = (reason or "").strip()
@@ -221,7 +217,7 @@ def perform(
         from_state=from_state,
         to_state=obj.state,
         actor=acting_user(by),
-        actor_name=_actor_name(by),
+        actor_name=actor_name(by),
         reason=reason,
         due_on=due_on if row.deadline else None,
         data=data or {},
@@ -234,13 +230,29 @@ def perform(
 
 
 def record_event(dossier: Dossier, *, action: str, by, entry: DossierEntry | None = None, reason: str = "",
-                 data: dict[str, Any] | None = None) -> DossierEvent:  # fmt: skip
-    """A step on the timeline that is not a transition (an attachment added, a checklist saved, a vote opened)."""
+                 data: dict[str, Any] | None = None, from_state: str | None = None) -> DossierEvent:  # fmt: skip
+    """A step on the timeline outside the table's rows (an attachment added, a checklist saved, a vote opened, or a
+    move the system makes on someone's behalf: ``from_state`` names the state the object left)."""
     state = (entry or dossier).state
     return DossierEvent.objects.create(
-        dossier=dossier, entry=entry, action=action, from_state=state, to_state=state, actor=acting_user(by),
-        actor_name=_actor_name(by), reason=reason, data=data or {},
+        dossier=dossier, entry=entry, action=action, from_state=from_state or state, to_state=state,
+        actor=acting_user(by), actor_name=actor_name(by), reason=reason, data=data or {},
     )  # fmt: skip
+
+
+def check_version(dossier: Dossier, expected_version: int | None) -> None:
+    """The version the actor saw must still be the dossier's: otherwise someone changed it meanwhile."""
+    if expected_version is not None and expected_version != dossier.version:
+        raise ValidationError(
+            _("Hồ sơ “%(dossier)s” vừa được người khác cập nhật. Tải lại trang để xem trạng thái mới rồi thao tác lại.")
+            % {"dossier": dossier.title}
+        )
+
+
+def bump(dossier: Dossier) -> None:
+    """Every edit moves the dossier to a new version: a form showing an older one may no longer act."""
+    dossier.version += 1
+    dossier.save(update_fields=["version", "updated_at"])
 
 
 def _describe(obj: models.Model) -> str:
@@ -249,10 +261,11 @@ def _describe(obj: models.Model) -> str:
     return _("đề nghị “%(entry)s”") % {"entry": f"{obj.nominee_name}: {obj.award_type.name}"}
 
 
-def _actor_name(by) -> str:
-    if getattr(by, "is_authenticated", False):
-        return by.display_name if hasattr(by, "display_name") else str(by)
-    return _("Hệ thống")
+def actor_name(by) -> str:
+    """The name the timeline shows for the actor: the user's, or "Hệ thống" for the system."""
+    if acting_user(by) is None:
+        return _("Hệ thống")
+    return getattr(by, "display_name", "") or str(by)
 
 
 def _default_title(row: Transition, dossier: Dossier) -> str:

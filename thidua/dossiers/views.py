@@ -921,10 +921,7 @@ class AppraiseView(DossierAreaMixin, ScopedObjectFormView):
     def save(self, form: AppraisalForm) -> DossierEntry:
         entry, user = self.object, self.request.user
         version = form.cleaned_data["version"]
-        current = Dossier.objects.values_list("version", flat=True).get(pk=entry.dossier_id)
-        if version is not None and version != current:
-            raise ValidationError(_("Hồ sơ vừa được người khác cập nhật. Tải lại trang để xem trạng thái mới rồi "
-                                    "thao tác lại."))  # fmt: skip
+        transitions.check_version(Dossier.objects.get(pk=entry.dossier_id), version)
         for item, (ok, note) in form.checks().items():
             saved = self.saved_checks.get(item)
             if ok is None or (saved is not None and saved.ok == ok and saved.note == note):

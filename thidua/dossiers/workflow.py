@@ -43,7 +43,16 @@ from thidua.dossiers.enums import (
     Recommendation,
 )
 from thidua.dossiers.models import Dossier, DossierAttachment, DossierEntry, DossierEvent
-from thidua.dossiers.transitions import TRANSITIONS, board_people, lock, perform, record_event, unit_people
+from thidua.dossiers.transitions import (
+    TRANSITIONS,
+    board_people,
+    bump,
+    check_version,
+    lock,
+    perform,
+    record_event,
+    unit_people,
+)
 from thidua.orgs.models import Membership
 
 EVENT_LABELS: dict[str, Any] = {
@@ -116,15 +125,7 @@ def _precheck(code: str, obj: Dossier | DossierEntry, *, by, expected_version: i
             _("Không thể “%(action)s”: %(what)s đang ở trạng thái “%(state)s”.")
             % {"action": row.label, "what": what, "state": obj.get_state_display()}
         )
-    _check_version(dossier, expected_version)
-
-
-def _check_version(dossier: Dossier, expected_version: int | None) -> None:
-    if expected_version is not None and expected_version != dossier.version:
-        raise ValidationError(
-            _("Hồ sơ “%(dossier)s” vừa được người khác cập nhật. Tải lại trang để xem trạng thái mới rồi thao tác lại.")
-            % {"dossier": dossier.title}
-        )
+    check_version(dossier, expected_version)
 
 
 def _locked_entry(entry: DossierEntry) -> tuple[Dossier, DossierEntry]:
@@ -142,25 +143,6 @@ def _dossier_state(dossier: Dossier, states: Iterable[str], action) -> None:
             _("Không thể “%(action)s” khi hồ sơ đang ở trạng thái “%(state)s”.")
             % {"action": action, "state": dossier.get_state_display()}
         )
-
-
-def _bump(dossier: Dossier) -> None:
-    dossier.version += 1
-    dossier.save(update_fields=["version", "updated_at"])
-
-
-def _actor_name(by) -> str:
-    if acting_user(by) is None:
-        return _("Hệ thống")
-    return getattr(by, "display_name", "") or str(by)
-
-
-def _new_event(dossier: Dossier, *, entry: DossierEntry, action: str, by, from_state: str, data: dict) -> DossierEvent:
-    """A timeline step that moves an entry outside the declared rows (a resubmitted entry goes back to proposed)."""
-    return DossierEvent.objects.create(
-        dossier=dossier, entry=entry, action=action, from_state=from_state, to_state=entry.state,
-        actor=acting_user(by), actor_name=_actor_name(by), data=data,
-    )  # fmt: skip
 
 
 # --- What the entries carry: grant power, snapshot, eligibility ----------------------------------------------
@@ -323,7 +305,7 @@ def add_attachment(dossier: Dossier, *, by, upload, document_kind=None, entry: D
                                            title=(title or "").strip(), uploaded_by=acting_user(by))  # fmt: skip
             attachment.full_clean()
             attachment.save()
-            _bump(dossier)
+            bump(dossier)
             data = {"attachment": attachment.pk, "side": side, "name": _attachment_name(attachment),
                     "kind": document_kind.code if document_kind else ""}  # fmt: skip
             record_event(dossier, action="attachment_added", by=by, entry=entry, data=data)
@@ -359,7 +341,7 @@ def remove_attachment(attachment: DossierAttachment, *, by) -> None:
     entry = attachment.entry
     with acting_as(by):
         attachment.delete()
-        _bump(dossier)
+        bump(dossier)
         record_event(dossier, action="attachment_removed", by=by, entry=entry, data=data)
         record_action(dossier, code="dossiers.dossier.attachment_removed", by=by, data=data)
 
@@ -379,7 +361,7 @@ def update_entry(entry: DossierEntry, *, by, expected_version: int | None = None
             _("Chỉ sửa được đề nghị khi hồ sơ là dự thảo, hoặc đề nghị bị trả lại để bổ sung (“%(entry)s” đang ở "
               "trạng thái “%(state)s”).") % {"entry": _entry_label(entry), "state": entry.get_state_display()}
         )  # fmt: skip
-    _check_version(dossier, expected_version)
+    check_version(dossier, expected_version)
     if "achievement" in fields:
         fields["achievement"] = (fields["achievement"] or "").strip()
     changed = assign_fields(entry, fields, set(ENTRY_EDIT_FIELDS))
@@ -393,7 +375,7 @@ def update_entry(entry: DossierEntry, *, by, expected_version: int | None = None
     with acting_as(by):
         entry.full_clean()
         entry.save(update_fields=[*changed, "updated_at"])
-        _bump(dossier)
+        bump(dossier)
         record_event(dossier, action="entry_updated", by=by, entry=entry, data={"fields": changed})
         record_action(entry, code="dossiers.dossierentry.updated", by=by, data={"fields": changed})
     return entry
@@ -409,7 +391,7 @@ def record_own_council(dossier: Dossier, *, by, met_on: dt.date, members: int, p
         raise PermissionDenied(_("Bạn không có quyền ghi kết quả họp Hội đồng của đơn vị này."))
     if not rules.can_record_own_council(by, dossier):
         raise ValidationError(_("Chỉ ghi kết quả họp Hội đồng của đơn vị khi hồ sơ là dự thảo hoặc bị trả lại."))
-    _check_version(dossier, expected_version)
+    check_version(dossier, expected_version)
     if met_on is None:
         raise _refuse("met_on", _("Nhập ngày họp Hội đồng."))
     if met_on > timezone.localdate():
@@ -552,7 +534,7 @@ def resubmit(dossier: Dossier, *, by, expected_version: int | None = None) -> Do
             entry.state = EntryState.PROPOSED
             entry.return_reason = ""
             entry.save(update_fields=["state", "return_reason", "updated_at"])
-            _new_event(dossier, entry=entry, action="resubmit", by=by, from_state=EntryState.RETURNED,
+            record_event(dossier, entry=entry, action="resubmit", by=by, from_state=EntryState.RETURNED,
                        data={"changes": [change]})  # fmt: skip
         _freeze_entries(entries)
         dossier.return_reason = ""
