@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "thidua.movements",
     "thidua.eligibility",
     "thidua.dossiers",
+    "thidua.decisions",
 ]
 
 MIDDLEWARE = [

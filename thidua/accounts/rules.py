@@ -28,6 +28,12 @@ BOARD_HEAD_ROLES = frozenset({"board_head", "admin"})
 COUNCIL_VOTER_ROLES = frozenset({"council_member", "council_secretary", "council_chair"})
 COUNCIL_SECRETARY_ROLES = frozenset({"council_secretary", "board_officer", "board_head", "admin"})
 COUNCIL_CHAIR_ROLES = frozenset({"council_chair", "admin"})
+# Decisions of an authority: the board drafts them; only the signer signs one the system numbers; the clerk (văn
+# thư) records the number, date and signed file of one the authority's own book numbers; finance pays.
+DECISION_DRAFT_ROLES = BOARD_ROLES
+SIGNER_ROLES = frozenset({"signer", "admin"})
+CLERK_ROLES = frozenset({"clerk", "signer", "admin"})
+FINANCE_ROLES = frozenset({"finance_officer", "board_officer", "board_head", "admin"})
 
 
 def holds_role_over(user, unit: OrgUnit, roles: frozenset[str]) -> bool:

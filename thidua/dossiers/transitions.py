@@ -28,6 +28,7 @@ from django.utils.translation import gettext_lazy
 from thidua.accounts.rules import (
     BOARD_HEAD_ROLES,
     BOARD_ROLES,
+    CLERK_ROLES,
     COUNCIL_CHAIR_ROLES,
     SUBMIT_ROLES,
     holds_role_at,
@@ -101,6 +102,9 @@ TRANSITIONS: dict[str, Transition] = {
            BOARD_HEAD_ROLES | COUNCIL_CHAIR_ROLES, reason_required=True),
         _t("forward", gettext_lazy("Trình cấp trên"), ENTRY, {E.APPRAISED, E.IN_CONSULTATION, E.VOTED},
            E.FORWARDED, AUTHORITY, BOARD_HEAD_ROLES),
+        # Taken by signing a decision that lists the entry (thidua.decisions.services.sign).
+        _t("decide", gettext_lazy("Quyết định khen thưởng"), ENTRY, {E.APPROVED}, E.DECIDED, AUTHORITY,
+           CLERK_ROLES),
         # The centre's answer to an entry forwarded outside this deployment, recorded by the board.
         _t("record_decision", gettext_lazy("Ghi nhận quyết định của cấp trên"), ENTRY, {E.FORWARDED}, E.DECIDED,
            AUTHORITY, BOARD_ROLES),

@@ -11,6 +11,7 @@ Writes go through ``thidua.records.services``; every queryset has ``visible_to(s
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -119,6 +120,17 @@ class Rating(PeriodFields, TimeStampedModel):
         return f"{self.person or self.unit} – {self.period_label}: {self.get_level_display()}"
 
 
+class AwardQuerySet(SubjectQuerySet):
+    def in_force(self) -> AwardQuerySet:
+        """Awards not revoked by a later decision: the ones eligibility, checks and reports count."""
+        return self.filter(revoked_on__isnull=True)
+
+
+# The only columns of an award granted by a decision on the system that may still change: a later decision that
+# corrects or revokes it marks it (once). Everything else is fixed at signing (model check here, database trigger).
+REVOCATION_FIELDS = frozenset({"revoked_on", "revoked_reference", "updated_at"})
+
+
 class Award(PeriodFields, TimeStampedModel):
     """Một danh hiệu hoặc hình thức khen thưởng đã được quyết định: with the recipient as they were (snapshot)."""
 
@@ -157,8 +169,11 @@ class Award(PeriodFields, TimeStampedModel):
     unit_name = models.CharField(_("đơn vị công tác"), max_length=300, blank=True)
     created_by = models.ForeignKey(USER, verbose_name=_("người nhập"), null=True, blank=True,
                                    on_delete=models.SET_NULL, related_name="+")  # fmt: skip
+    # Set when a later decision revokes or replaces this award (its number and date in revoked_reference).
+    revoked_on = models.DateField(_("bị hủy bỏ, thay thế ngày"), null=True, blank=True)
+    revoked_reference = models.CharField(_("theo quyết định"), max_length=200, blank=True)
 
-    objects = SubjectQuerySet.as_manager()
+    objects = AwardQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("khen thưởng")
@@ -169,6 +184,32 @@ class Award(PeriodFields, TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.recipient_name}: {self.award_type} ({self.period_label})"
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._loaded_source = instance.__dict__.get("source")
+        return instance
+
+    @property
+    def is_revoked(self) -> bool:
+        return self.revoked_on is not None
+
+    def _granted_on_system(self) -> bool:
+        return getattr(self, "_loaded_source", None) == AwardSource.DECISION
+
+    def save(self, *args, **kwargs) -> None:
+        # An award granted by a signed decision changes only by a later decision marking it revoked.
+        update_fields = kwargs.get("update_fields")
+        if self._granted_on_system() and (update_fields is None or not set(update_fields) <= REVOCATION_FIELDS):
+            raise ValidationError(_("Khen thưởng theo quyết định đã ký chỉ được điều chỉnh, hủy bỏ bằng một quyết "
+                                    "định khác."))  # fmt: skip
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if self._granted_on_system():
+            raise ValidationError(_("Khen thưởng theo quyết định đã ký không được xóa."))
+        return super().delete(*args, **kwargs)
 
 
 class InitiativeQuerySet(models.QuerySet):
