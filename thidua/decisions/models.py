@@ -280,13 +280,6 @@ class DecisionItem(models.Model):
     def __str__(self) -> str:
         return f"{self.recipient_name}: {self.award_type}"
 
-    @property
-    def recipient(self):
-        return self.person or self.unit or self.household
-
-    def _decision_signed(self) -> bool:
-        return Decision.objects.filter(pk=self.decision_id, state=DecisionState.SIGNED).exists()
-
     def save(self, *args, **kwargs) -> None:
         if self.decision_id and self._decision_signed():
             raise _refuse_signed()
@@ -296,6 +289,13 @@ class DecisionItem(models.Model):
         if self.decision_id and self._decision_signed():
             raise _refuse_signed()
         return super().delete(*args, **kwargs)
+
+    @property
+    def recipient(self):
+        return self.person or self.unit or self.household
+
+    def _decision_signed(self) -> bool:
+        return Decision.objects.filter(pk=self.decision_id, state=DecisionState.SIGNED).exists()
 
 
 class DecisionFile(models.Model):
@@ -410,7 +410,8 @@ class ExtractQuerySet(models.QuerySet):
     def visible_to(self, scope: Scope) -> ExtractQuerySet:
         if scope.everything:
             return self
-        return self.filter(Q(person__in=Person.objects.visible_to(scope)) | Q(unit__in=OrgUnit.objects.visible_to(scope)))
+        people, units = Person.objects.visible_to(scope), OrgUnit.objects.visible_to(scope)
+        return self.filter(Q(person__in=people) | Q(unit__in=units))
 
 
 class Extract(TimeStampedModel):

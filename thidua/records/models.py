@@ -185,19 +185,6 @@ class Award(PeriodFields, TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.recipient_name}: {self.award_type} ({self.period_label})"
 
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        instance._loaded_source = instance.__dict__.get("source")
-        return instance
-
-    @property
-    def is_revoked(self) -> bool:
-        return self.revoked_on is not None
-
-    def _granted_on_system(self) -> bool:
-        return getattr(self, "_loaded_source", None) == AwardSource.DECISION
-
     def save(self, *args, **kwargs) -> None:
         # An award granted by a signed decision changes only by a later decision marking it revoked.
         update_fields = kwargs.get("update_fields")
@@ -210,6 +197,19 @@ class Award(PeriodFields, TimeStampedModel):
         if self._granted_on_system():
             raise ValidationError(_("Khen thưởng theo quyết định đã ký không được xóa."))
         return super().delete(*args, **kwargs)
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._loaded_source = instance.__dict__.get("source")
+        return instance
+
+    @property
+    def is_revoked(self) -> bool:
+        return self.revoked_on is not None
+
+    def _granted_on_system(self) -> bool:
+        return getattr(self, "_loaded_source", None) == AwardSource.DECISION
 
 
 class InitiativeQuerySet(models.QuerySet):
