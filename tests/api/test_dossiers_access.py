@@ -102,6 +102,7 @@ def ids(scene):
         "tn_item": tn_item.pk,
         "tn_consultation": tn_consultation.pk,
         "tn_comment": tn_comment.pk,
+        "fmt": "pdf",
     }
 
 
@@ -128,6 +129,8 @@ EVERY_ENDPOINT = [
     ("get", f"{DOSSIER}attachments/{{tn_attachment}}/download/"),
     ("post", f"{DOSSIER}own-council/"),
     ("get", f"{DOSSIER}package/"),
+    ("get", f"{DOSSIER}documents/proposal.{{fmt}}"),
+    ("get", f"{ENTRY}documents/report.{{fmt}}"),
     ("get", "/api/v1/council-sessions/"),
     ("post", "/api/v1/council-sessions/"),
     ("get", SESSION),
@@ -140,6 +143,7 @@ EVERY_ENDPOINT = [
     ("post", f"{SESSION}items/{{tn_item}}/recuse/"),
     ("post", f"{SESSION}items/{{tn_item}}/tally/"),
     ("get", f"{SESSION}results/"),
+    ("get", f"{SESSION}documents/minutes.{{fmt}}"),
     ("get", "/api/v1/consultations/"),
     ("post", "/api/v1/consultations/"),
     ("get", CONSULTATION),
@@ -312,6 +316,9 @@ VIEWER_READS = [
     ("/api/v1/council-sessions/", 200),
     (LC_SESSION, 200),
     (f"{LC_SESSION}results/", 409),  # hidden until the chair closes the vote
+    (f"{LC_DOSSIER}documents/proposal.{{fmt}}", 200),
+    (f"{LC_ENTRY}documents/report.{{fmt}}", 200),
+    (f"{LC_SESSION}documents/minutes.{{fmt}}", 409),  # no biên bản before the vote is closed
     ("/api/v1/consultations/", 200),
     (LC_CONSULTATION, 200),
 ]

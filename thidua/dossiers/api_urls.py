@@ -18,6 +18,7 @@ from thidua.dossiers.api import (
     ScoreSheetProposeViewSet,
     step_viewset,
 )
+from thidua.dossiers.document_api import DossierDocumentViewSet, SessionDocumentViewSet
 from thidua.dossiers.transitions import DOSSIER_TRANSITIONS, ENTRY_TRANSITIONS
 
 LIST = {"get": "list", "post": "create"}
@@ -88,6 +89,17 @@ urlpatterns = [
     ),
     path("dossiers/<int:pk>/own-council/", action(DossierViewSet, "own_council"), name="api-dossier-own-council"),
     path("dossiers/<int:pk>/package/", action(DossierViewSet, "package", "get"), name="api-dossier-package"),
+    # Generated documents (docx or pdf)
+    path(
+        "dossiers/<int:pk>/documents/proposal.<slug:fmt>",
+        action(DossierDocumentViewSet, "proposal", "get"),
+        name="api-dossier-proposal-document",
+    ),
+    path(
+        "dossiers/<int:pk>/entries/<int:entry_pk>/documents/report.<slug:fmt>",
+        action(DossierDocumentViewSet, "report", "get"),
+        name="api-dossier-entry-report-document",
+    ),
     # Council sessions
     path("council-sessions/", CouncilSessionViewSet.as_view(LIST), name="api-council-session-list"),
     path("council-sessions/<int:pk>/", CouncilSessionViewSet.as_view(READ), name="api-council-session-detail"),
@@ -127,6 +139,11 @@ urlpatterns = [
         "council-sessions/<int:pk>/results/",
         action(CouncilSessionViewSet, "results", "get"),
         name="api-council-session-results",
+    ),
+    path(
+        "council-sessions/<int:pk>/documents/minutes.<slug:fmt>",
+        action(SessionDocumentViewSet, "minutes", "get"),
+        name="api-council-session-minutes-document",
     ),
     # Consultations
     path("consultations/", ConsultationViewSet.as_view(LIST), name="api-consultation-list"),

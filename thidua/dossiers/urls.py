@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from thidua.dossiers import consultation_views, council_views, views
+from thidua.dossiers import consultation_views, council_views, document_views, views
 
 app_name = "dossiers"
 
@@ -20,6 +20,22 @@ urlpatterns = [
     path("dossiers/<int:pk>/attachments/", views.AttachmentAddView.as_view(), name="attachment-add"),
     path("dossiers/<int:pk>/own-council/", views.OwnCouncilView.as_view(), name="own-council"),
     path("dossiers/<int:pk>/package/", views.PackageDownloadView.as_view(), name="package"),
+    # Generated documents (DOCX or PDF): the tờ trình, each entry's báo cáo thành tích, a session's biên bản
+    path(
+        "dossiers/<int:pk>/documents/proposal.<slug:fmt>",
+        document_views.ProposalDocumentView.as_view(),
+        name="proposal-document",
+    ),
+    path(
+        "dossier-entries/<int:pk>/documents/report.<slug:fmt>",
+        document_views.ReportDocumentView.as_view(),
+        name="report-document",
+    ),
+    path(
+        "council-sessions/<int:pk>/documents/minutes.<slug:fmt>",
+        document_views.MinutesDocumentView.as_view(),
+        name="minutes-document",
+    ),
     path("dossier-entries/<int:pk>/edit/", views.EntryEditView.as_view(), name="entry-edit"),
     path("dossier-entries/<int:pk>/remove/", views.EntryRemoveView.as_view(), name="entry-remove"),
     path("dossier-entries/<int:pk>/appraise/", views.AppraiseView.as_view(), name="entry-appraise"),
