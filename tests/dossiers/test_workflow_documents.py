@@ -325,3 +325,5 @@ def test_event_labels_name_every_transition_and_step(scene):
              "voting_opened", "voting_closed"}  # fmt: skip
     assert set(workflow.EVENT_LABELS) == set(TRANSITIONS) | steps
     assert str(workflow.EVENT_LABELS["return_entry"]) == "Trả lại đề nghị để bổ sung"
+    # Taken by signing a decision (thidua.decisions.services.sign): the timeline names it too.
+    assert str(workflow.EVENT_LABELS["decide"]) == "Quyết định khen thưởng"

@@ -8,12 +8,14 @@ then takes it. The same table as tests/api/test_dossier_workflow_api.py, for the
 Where each row is taken: the dossier's buttons post to ``dossiers:transition``, the entries' buttons to
 ``dossiers:entry-transition``; the appraisal has its page (``dossiers:entry-appraise``), forwarding its form on the
 dossier page (``dossiers:forward``), publishing for comment the consultation form (``dossiers:consultation-create``),
-and the council's vote is taken by the chair closing the session (``dossiers:session-close``).
+the council's vote is taken by the chair closing the session (``dossiers:session-close``), and the decision by the
+signer signing the decision that lists the entry (``decisions:sign``).
 
-Scene (tests/dossiers/conftest.py): Quận Lê Chân proposes to the city's Chairman; its officer prepares, its head
-submits; the city's board appraises, its head approves, its council (five members) votes; the Prime Minister sits
-outside the deployment. The builders of tests/dossiers/workflow_scene.py and tests/api/dossier_builders.py bring a
-dossier to each state through the services."""
+Scene (tests/dossiers/conftest.py, with the signer of tests/decisions/scene.py): Quận Lê Chân proposes to the city's
+Chairman; its officer prepares, its head submits; the city's board appraises, its head approves, its council (five
+members) votes, its Chairman signs; the Prime Minister sits outside the deployment. The builders of
+tests/dossiers/workflow_scene.py, tests/api/dossier_builders.py and tests/decisions/scene.py bring a dossier to each
+state through the services."""
 
 # The dossier scene fixture is imported as the helpers' rules say; its parameters shadow the import by design.
 # ruff: noqa: F811
@@ -31,7 +33,9 @@ from django.utils.html import escape
 
 from tests.api.dossier_builders import forwarded, voted, voting_session, with_word_copies
 from tests.conftest import user_with_role
-from tests.dossiers.conftest import Scene, scene  # noqa: F401
+from tests.decisions.conftest import dossier_scene, scene  # noqa: F401 — adds the signer
+from tests.decisions.scene import approved, internal_register
+from tests.dossiers.conftest import Scene
 from tests.dossiers.workflow_scene import (
     BINH,
     HOA,
@@ -46,6 +50,8 @@ from tests.dossiers.workflow_scene import (
     submitted,
 )
 from tests.factories.catalog import AuthorityFactory
+from thidua.decisions import services as decisions
+from thidua.decisions.models import Decision
 from thidua.dossiers import council, workflow
 from thidua.dossiers.enums import CheckItem, EntryState, Recommendation, VotingMode
 from thidua.dossiers.models import AgendaItem, Dossier, DossierAttachment, DossierEvent
@@ -110,6 +116,13 @@ def session_close(scene: Scene, dossier: Dossier) -> tuple[str, dict]:
     return reverse("dossiers:session-close", args=[session_id]), {"minutes": ""}
 
 
+def sign_page(scene: Scene, dossier: Dossier) -> tuple[str, dict]:
+    """ "Ký ban hành" on the page of the draft decision that lists the dossier's entry (the system numbers it)."""
+    decision = Decision.objects.filter(items__entry__dossier=dossier).get()
+    return reverse("decisions:sign", args=[decision.pk]), {"version": decision.version, "signed_on": day(0),
+                                                           "confirm": "on"}  # fmt: skip
+
+
 def checklist(ok: str) -> dict:
     """Every item of the checklist answered ``ok`` ("yes", "no", or "" for not checked), no notes."""
     return {**{f"ok_{item}": ok for item in CheckItem.values}, **{f"note_{item}": "" for item in CheckItem.values}}
@@ -141,6 +154,22 @@ def received_with_its_entry_rejected(scene: Scene) -> Dossier:
 def appraised_for_the_order(scene: Scene) -> Dossier:
     """Nguyễn Thị Hoa appraised for the Huân chương Lao động hạng Ba, which must be published for comment first."""
     return appraised(scene, ((HOA, "HCLD3"),))
+
+
+def in_a_draft_decision(scene: Scene) -> Dossier:
+    """Nguyễn Thị Hoa's Bằng khen approved and listed in a draft decision of the city, on a register the system
+    numbers (so the signer signs it)."""
+    dossier = approved(scene)
+    internal_register(scene.city_authority)
+    decisions.draft_decision(by=scene.users["board"], authority=scene.city_authority, entries=dossier.entries.all())
+    return fresh(dossier)
+
+
+def in_a_draft_decision_then_rejected(scene: Scene) -> Dossier:
+    """In a draft decision, then not approved after all: the signing is refused naming the entry."""
+    dossier = in_a_draft_decision(scene)
+    workflow.reject(entry_of(dossier), by=scene.users["board_head"], reason="Phát hiện vi phạm sau khi duyệt.")
+    return fresh(dossier)
 
 
 def voted_on(scene: Scene, *, mode: str = VotingMode.ONLINE) -> Dossier:
@@ -243,6 +272,9 @@ CASES: dict[str, Case] = {
     "forward": Case(forward_form, voted_with_word_copies, "board_head", "board", appraised_for_the_order,
                     f"Đề nghị: “{HOA} – Huân chương Lao động hạng Ba”: Hội đồng Thi đua - Khen thưởng chưa bỏ phiếu "
                     "đạt."),
+    # Taken by signing the decision that lists the entry; the signing is refused when an entry is no longer approved.
+    "decide": Case(sign_page, in_a_draft_decision, "signer", "board", in_a_draft_decision_then_rejected,
+                   "Danh sách kèm theo: Đề nghị không còn ở trạng thái được duyệt"),
     "record_decision": Case(entry_button("record_decision"), forwarded, "board", "member1", forwarded,
                             "Ngày văn bản: Ngày văn bản trả lời không được sau ngày hôm nay.",
                             data=lambda scene: {"reference": "1234/QĐ-TTg", "on": day(-1)},
@@ -256,7 +288,8 @@ CASES: dict[str, Case] = {
 CODES = sorted(CASES)
 
 # The roles the actors of the scene hold, for a user holding the same role at Thủy Nguyên.
-ROLE_OF = {"head": "unit_head", "board": "board_officer", "board_head": "board_head", "chair": "council_chair"}
+ROLE_OF = {"head": "unit_head", "board": "board_officer", "board_head": "board_head", "chair": "council_chair",
+           "signer": "signer"}
 
 
 def post(client, scene: Scene, case: Case, dossier: Dossier, data: dict, *, follow: bool = False):
@@ -324,7 +357,9 @@ def test_a_step_is_refused_to_the_same_role_at_another_district(client, scene, c
         assert sorted(response.context["form"].errors) == ["authority", "entries"]
 
 
-AUTHORITY_PAGES = [code for code in CODES if TRANSITIONS[code].side != UNIT and code not in ("consult", "vote")]
+# The consultation, the vote and the decision have pages of their own that the district does not see (404, above).
+OWN_PAGES = ("consult", "vote", "decide")
+AUTHORITY_PAGES = [code for code in CODES if TRANSITIONS[code].side != UNIT and code not in OWN_PAGES]
 
 
 @pytest.mark.parametrize("code", AUTHORITY_PAGES)

@@ -47,6 +47,7 @@ from thidua.orgs.models import Household, OrgUnit, Person
 # Rows of the transition table that have no endpoint of their own, and where the step is taken instead.
 TAKEN_ELSEWHERE = {
     "vote": "POST /api/v1/council-sessions/{id}/close/",
+    "decide": "POST /api/v1/decisions/{id}/sign/",
 }
 
 

@@ -108,8 +108,8 @@ ENTRY_BUTTON_DOSSIER_STATES: dict[str, frozenset[str] | None] = {
     "record_decision": None,  # the centre answers whatever the dossier's state
     "record_refusal": None,
 }
-# Taken elsewhere: the appraisal has its page, the consultation and the vote their own.
-ENTRY_PAGE_CODES = frozenset({"appraise", "consult", "vote"})
+# Taken elsewhere: the appraisal has its page, the consultation and the vote their own, the decision its signing.
+ENTRY_PAGE_CODES = frozenset({"appraise", "consult", "vote", "decide"})
 
 
 def report_error(request: HttpRequest, error: ValidationError) -> None:

@@ -180,7 +180,7 @@ class History:
 
     @cached_property
     def awards(self) -> list[Award]:
-        return list(self._own(Award).filter(period_kind=self.kind).order_by("year", "pk"))
+        return list(self._own(Award).in_force().filter(period_kind=self.kind).order_by("year", "pk"))
 
     @cached_property
     def disciplines(self) -> list[Discipline]:
@@ -209,7 +209,7 @@ class History:
     def member_awards(self) -> list[Award]:
         if self.unit is None:
             return []
-        rows = Award.objects.filter(person__in=self._member_ids(), period_kind=self.kind, year=self.year)
+        rows = Award.objects.in_force().filter(person__in=self._member_ids(), period_kind=self.kind, year=self.year)
         return list(rows.order_by("pk"))
 
     @cached_property

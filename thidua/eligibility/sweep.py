@@ -389,12 +389,16 @@ def rating_count_sql(spec: dict, group: Group, t: _Tables) -> Compiled:
                    "COUNT(DISTINCT r.year) >= %s", [spec["count"]])  # fmt: skip
 
 
+# Awards a later decision revoked or replaced count for nothing (Award.objects.in_force()).
+IN_FORCE = "r.revoked_on IS NULL"
+
+
 def title_sql(spec: dict, group: Group, t: _Tables) -> Compiled:
     """A merit-counting award of the list in each of the last ``years`` periods."""
     first, last = group.window(spec["years"])
     codes, codes_params = _in(spec["awards"])
     return _yearly(group, t, t.award, f"r.year >= %s AND r.year <= %s AND r.award_code {codes} "
-                   "AND r.counts_toward_merit = %s", [first, last, *codes_params, True],
+                   f"AND r.counts_toward_merit = %s AND {IN_FORCE}", [first, last, *codes_params, True],
                    "COUNT(DISTINCT r.year) = %s", [spec["years"]])  # fmt: skip
 
 
@@ -403,14 +407,15 @@ def title_count_sql(spec: dict, group: Group, t: _Tables) -> Compiled:
     first, last = group.window(spec["window"])
     codes, codes_params = _in(spec["awards"])
     return _yearly(group, t, t.award, f"r.year >= %s AND r.year <= %s AND r.award_code {codes} "
-                   "AND r.counts_toward_merit = %s", [first, last, *codes_params, True],
+                   f"AND r.counts_toward_merit = %s AND {IN_FORCE}", [first, last, *codes_params, True],
                    "COUNT(DISTINCT r.year) >= %s", [spec["min"]])  # fmt: skip
 
 
 def earlier_award_sql(spec: dict, group: Group, t: _Tables) -> Compiled:
     """The latest such merit award up to the judged year is at least ``min_years_since`` years before it."""
     codes, codes_params = _in(spec["awards"])
-    return _yearly(group, t, t.award, f"r.year <= %s AND r.award_code {codes} AND r.counts_toward_merit = %s",
+    return _yearly(group, t, t.award, f"r.year <= %s AND r.award_code {codes} AND r.counts_toward_merit = %s "
+                   f"AND {IN_FORCE}",
                    [group.year, *codes_params, True], "MAX(r.year) <= %s",
                    [group.year - spec["min_years_since"]])  # fmt: skip
 
@@ -425,7 +430,7 @@ def no_recent_award_sql(spec: dict, group: Group, t: _Tables) -> Compiled:
         EXCEPT
         SELECT a.{column} FROM {t.award} a
         WHERE a.{column} IS NOT NULL AND a.award_code {codes} AND a.period_kind = {group.kind}
-          AND a.year >= %s AND a.year <= %s
+          AND a.year >= %s AND a.year <= %s AND a.revoked_on IS NULL
     """
     return sql, [*codes_params, first, last]
 
@@ -531,7 +536,7 @@ def _member_holds(spec: dict, group: Group, t: _Tables, codes: list[str] | None 
         return sql, [group.year, RATING_RANK[spec["rating_min"]]]
     where, params = _in(codes if codes is not None else spec["awards"])
     sql = (f"EXISTS (SELECT 1 FROM {t.award} a WHERE a.person_id = em.person_id AND a.period_kind = {group.kind} "
-           f"AND a.year = %s AND a.award_code {where})")  # fmt: skip
+           f"AND a.year = %s AND a.award_code {where} AND a.revoked_on IS NULL)")  # fmt: skip
     return sql, [group.year, *params]
 
 

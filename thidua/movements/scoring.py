@@ -308,7 +308,8 @@ def _computed_points(sheet: ScoreSheet, criteria: list[SheetCriterion], members:
                 models_count[unit_id] += 1
     awards_count: dict[int, int] = defaultdict(int)
     if CriterionSource.AWARDS in sources:
-        for unit_id in Award.objects.filter(unit_id__in=unit_ids, year=sheet.year).values_list("unit_id", flat=True):
+        awards = Award.objects.in_force().filter(unit_id__in=unit_ids, year=sheet.year)
+        for unit_id in awards.values_list("unit_id", flat=True):
             awards_count[unit_id] += 1
     points: dict[tuple[int, int], Decimal] = {}
     for criterion in criteria:

@@ -511,6 +511,56 @@ def create_award(
     return award
 
 
+SNAPSHOT_FIELDS = ("recipient_name", "gender", "birth_year", "ethnicity_name", "is_minority", "is_direct_worker",
+                   "position_category", "position", "unit_name")  # fmt: skip
+
+
+def create_decided_award(
+    *,
+    by,
+    award_type: AwardType,
+    year: int,
+    period_kind: str,
+    decision_number: str,
+    decision_date: dt.date,
+    authority,
+    person: Person | None = None,
+    unit: OrgUnit | None = None,
+    household: Household | None = None,
+    commendation_kind: str = CommendationKind.MERIT,
+    achievement: str = "",
+    posthumous: bool = False,
+    snapshot: dict[str, Any] | None = None,
+) -> Award:
+    """The award a signed decision grants (``thidua.decisions.services.sign``): source "decision", so it is fixed
+    from now on (model and database). The award type is the decision item's version; the merit flag is derived as for
+    any award; the recipient's snapshot is the item's (taken when the entry was submitted), else taken now. The caller
+    holds the transaction."""
+    subject = _one_subject(person=person, unit=unit, household=household, households=True)
+    _check_year(year)
+    recipient = RECIPIENT_KIND_OF[type(subject)]
+    if recipient not in award_type.recipient_kinds:
+        raise _refuse(_subject_field(subject), _("“%(name)s” không dùng để khen thưởng %(recipient)s.")
+                      % {"name": award_type.name, "recipient": str(recipient.label).lower()})  # fmt: skip
+    award = Award(
+        person=person, unit=unit, household=household, year=year, period_kind=period_kind,
+        award_type=award_type, award_code=award_type.code, commendation_kind=commendation_kind,
+        counts_toward_merit=commendation_kind == CommendationKind.MERIT and award_type.counts_toward_merit,
+        decision_number=decision_number, decision_date=decision_date, authority=authority,
+        authority_name=authority.name if authority is not None else "", achievement=achievement,
+        posthumous=posthumous, source=AwardSource.DECISION, created_by=acting_user(by),
+    )  # fmt: skip
+    if snapshot and snapshot.get("recipient_name"):
+        for name in SNAPSHOT_FIELDS:
+            if name in snapshot:
+                setattr(award, name, snapshot[name])
+    else:
+        _fill_snapshot(award, decision_date)
+    with acting_as(by):
+        save_valid(award)
+    return award
+
+
 def _require_editable(award: Award) -> None:
     if award.source == AwardSource.DECISION:
         raise _refuse(NON_FIELD_ERRORS, _("Khen thưởng theo quyết định trên hệ thống chỉ được sửa, hủy bằng một "
