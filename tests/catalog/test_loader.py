@@ -12,11 +12,12 @@ from thidua.accounts.models import Role
 from thidua.catalog.loader import load_catalog
 from thidua.catalog.models import AuthorityKind, AwardType, BaseSalary, DocumentKind, LegalRegime
 from thidua.catalog.services import revise_award_type
+from thidua.decisions.models import CertificateLayout
 from thidua.eligibility.models import Principle, Rule
 from thidua.orgs.models import Ethnicity, PeriodKind, Sector, UnitKind
 
 LOADED_MODELS = [Sector, UnitKind, Ethnicity, Role, LegalRegime, BaseSalary, AuthorityKind, DocumentKind, AwardType,
-                 Principle, Rule]  # fmt: skip
+                 Principle, Rule, CertificateLayout]  # fmt: skip
 
 
 def row_counts() -> dict[str, int]:

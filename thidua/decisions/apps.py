@@ -9,6 +9,10 @@ class DecisionsConfig(AppConfig):
 
     def ready(self) -> None:
         from thidua.audit.tracking import track
+        from thidua.decisions.layouts import register
+
+        # `thidua load_catalog` also seeds the certificate layouts of data/certificate_layouts.yaml.
+        register()
 
         # The counters change with every signing and say nothing a decision's own audit rows do not.
         untracked = {"registercounter"}
