@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 HOST   ?= 127.0.0.1:8000
 PYTEST_ARGS ?=
 
-.PHONY: demo test install messages makemessages fmt lint bench clean
+.PHONY: demo test install fonts messages makemessages fmt lint bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -14,7 +14,20 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
 	touch $(STAMP)
 
-install: $(STAMP) messages
+install: $(STAMP) messages fonts
+
+# Generated PDFs embed Liberation Serif (metric-compatible with Times New Roman, full Vietnamese coverage), from
+# Debian's fonts-liberation2: installed here when this runs as root with apt-get, otherwise named loudly.
+fonts:
+	@if fc-list 2>/dev/null | grep -q "liberation2/LiberationSerif-Regular"; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "Installing Debian's fonts-liberation2 (Liberation Serif, for generated PDFs)"; \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-liberation2 >/dev/null \
+	    || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-liberation2 >/dev/null); \
+	else \
+	  echo "!!! Liberation Serif is missing: PDFs (decisions, certificates) cannot be generated."; \
+	  echo "!!! Install it with: sudo apt-get install fonts-liberation2 (or set THIDUA_PDF_FONT_DIRS)."; \
+	fi
 
 # Compile the translation catalogs with Babel (no system gettext needed).
 messages: $(STAMP)

@@ -16,6 +16,7 @@ urlpatterns = [
     path("v1/", include("thidua.notifications.api_urls")),
     path("v1/", include("thidua.movements.api_urls")),
     path("v1/", include("thidua.dossiers.api_urls")),
+    path("v1/", include("thidua.decisions.api_urls")),
     path("v1/", include("thidua.records.api_urls")),
     path("v1/", include("thidua.eligibility.api_urls")),
 ]

@@ -285,6 +285,8 @@ SPECTACULAR_SETTINGS = {
         "DossierStateEnum": "thidua.dossiers.enums.DossierState",
         "EntryStateEnum": "thidua.dossiers.enums.EntryState",
         "EntrySourceEnum": "thidua.dossiers.enums.EntrySource",
+        "DecisionKindEnum": "thidua.decisions.enums.DecisionKind",
+        "DecisionStateEnum": "thidua.decisions.enums.DecisionState",
     },
 }
 
@@ -299,6 +301,13 @@ LOGGING = {
 THIDUA_SITE_NAME = os.environ.get("THIDUA_SITE_NAME", "Thi Đua")
 # The address users reach the site at, for links in e-mails (e.g. https://thidua.haiphong.gov.vn).
 THIDUA_SITE_URL = os.environ.get("THIDUA_SITE_URL", "http://127.0.0.1:8000")
+# Folders searched for Liberation Serif (metric-compatible with Times New Roman, full Vietnamese), embedded in every
+# generated PDF. `make install` installs Debian's fonts-liberation2 when it can; colon-separated to override.
+THIDUA_PDF_FONT_DIRS = [
+    folder for folder in os.environ.get(
+        "THIDUA_PDF_FONT_DIRS", "/usr/share/fonts/truetype/liberation2:/usr/share/fonts/truetype/liberation"
+    ).split(":") if folder
+]  # fmt: skip
 
 # Jobs run synchronously in the calling thread when true (tests); otherwise in a thread or on Celery.
 THIDUA_JOBS_EAGER = env_bool("THIDUA_JOBS_EAGER", False)

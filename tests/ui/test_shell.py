@@ -70,6 +70,7 @@ def test_navigation_links_every_area(officer_client):
         ("/app/score-sheets/", "Cụm, khối: chấm điểm"),
         ("/app/eligibility/suggestions/", "Đề xuất khen thưởng"),
         ("/app/dossiers/", "Hồ sơ"),
+        ("/app/decisions/", "Quyết định"),
         ("/app/notifications/", "Thông báo"),
         ("/app/units/", "Đơn vị"),
         ("/app/people/", "Cá nhân"),

@@ -28,7 +28,7 @@ from thidua.accounts.models import Role, RoleAssignment, User
 from thidua.audit.context import acting_as_system
 from thidua.audit.services import record_action
 from thidua.catalog.models import Authority, AuthorityKind
-from thidua.demo import dossiers_seed, haiphong, history_seed, movements_seed
+from thidua.demo import decisions_seed, dossiers_seed, haiphong, history_seed, movements_seed
 from thidua.demo.names import NameGenerator, birth_date, career_start, citizen_id, date_between
 from thidua.demo.positions import STAFF, Slot, position_title, titles_for
 from thidua.orgs import services as org_services
@@ -351,6 +351,12 @@ STEPS: list[Step] = [
         _lazy("hồ sơ đề nghị khen thưởng phong trào “Mục tiêu kép”, phiên họp Hội đồng, hồ sơ tổng kết năm 2021"),
         dossiers_seed.dossiers_done,
         dossiers_seed.seed_dossiers,
+    ),
+    Step(
+        "decisions_muc_tieu_kep",
+        _lazy("quyết định khen thưởng cấp thành phố và cấp phường (có một quyết định đính chính), bằng, giấy khen"),
+        decisions_seed.decisions_done,
+        decisions_seed.seed_decisions,
     ),
 ]
 
