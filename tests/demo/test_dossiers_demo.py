@@ -10,7 +10,9 @@ from xml.etree import ElementTree
 from django.core.management import call_command
 
 from thidua.core.uploads import sniff_kind
-from thidua.demo import dossiers_seed, haiphong, history_seed
+from thidua.decisions.enums import DecisionFileKind, DecisionKind, Numbering
+from thidua.decisions.models import Certificate, Decision
+from thidua.demo import decisions_seed, dossiers_seed, haiphong, history_seed
 from thidua.demo import muc_tieu_kep as plan
 from thidua.dossiers import council
 from thidua.dossiers.enums import (
@@ -34,10 +36,11 @@ from thidua.dossiers.models import (
     VoteReceipt,
 )
 from thidua.orgs.models import Person
+from thidua.records.enums import AwardSource
 from thidua.records.models import Award
 
 COUNTED = [Dossier, DossierEntry, DossierEvent, DossierAttachment, EntryCheck, CouncilSession, AgendaItem,
-           VoteReceipt, Consultation, Person]  # fmt: skip
+           VoteReceipt, Consultation, Person, Decision, Certificate]  # fmt: skip
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
@@ -140,7 +143,8 @@ def test_demo_received_dossier_has_its_checklists_and_an_assigned_officer(demo):
     assert appraised.count() == dossier.entries.count()
     assert not EntryCheck.objects.filter(entry__in=appraised, ok=None).exists()
     assert EntryCheck.objects.filter(entry__in=appraised, ok=False, item="discipline").exists()
-    assert dossier.entries.filter(state=EntryState.APPROVED).count() == 2
+    # The two approved Bằng khen were then granted by the city's decision (thidua.demo.decisions_seed).
+    assert dossier.entries.filter(state=EntryState.DECIDED, decision_items__isnull=False).count() == 2
     assert dossier.entries.filter(state=EntryState.APPRAISED).exists()
 
 
@@ -191,8 +195,9 @@ def test_demo_forwarded_entry_waits_at_the_prime_minister_with_its_package(demo)
 
 
 def test_demo_centres_decision_recorded_and_both_dossiers_closed(demo):
-    decided = DossierEntry.objects.get(dossier__in=movement_dossiers(), state=EntryState.DECIDED,
-                                       forwarded_from=None)  # fmt: skip
+    decided = DossierEntry.objects.exclude(outcome_reference="").get(
+        dossier__in=movement_dossiers(), state=EntryState.DECIDED, forwarded_from=None
+    )
 
     assert "QĐ-TTg" in decided.outcome_reference
     assert decided.dossier.state == DossierState.CLOSED
@@ -238,7 +243,11 @@ def test_demo_year_end_dossiers_of_2021_submitted_by_several_units(demo):
     year_end = Dossier.objects.filter(kind=DossierKind.YEAR_END, year=2021)
 
     assert year_end.count() >= 3
-    assert set(year_end.values_list("state", flat=True)) == {DossierState.SUBMITTED}
+    # Phường Niệm Nghĩa's was received and decided (thidua.demo.decisions_seed); the others wait.
+    assert set(year_end.exclude(unit__code=decisions_seed.NIEM_NGHIA).values_list("state", flat=True)) == {
+        DossierState.SUBMITTED
+    }
+    assert year_end.get(unit__code=decisions_seed.NIEM_NGHIA).state == DossierState.RECEIVED
     assert not year_end.filter(own_council_met_on=None).exists()
     assert set(DossierEntry.objects.filter(dossier__in=year_end).values_list("award_type__code", flat=True)) == {"LDTT"}
 
@@ -259,8 +268,10 @@ def test_demo_year_end_dossiers_are_those_of_the_units_whose_2021_round_is_open(
 def test_demo_year_end_dossiers_propose_nobody_who_already_holds_lao_dong_tien_tien_2021(demo):
     entries = DossierEntry.objects.filter(dossier__kind=DossierKind.YEAR_END, dossier__year=2021)
 
+    earlier = Award.objects.filter(year=2021, award_code="LDTT").exclude(source=AwardSource.DECISION)
+
     assert entries.exists()
-    assert not Award.objects.filter(year=2021, award_code="LDTT", person__in=entries.values("person_id")).exists()
+    assert not earlier.filter(person__in=entries.values("person_id")).exists()
 
 
 def test_demo_second_run_creates_no_dossier(demo):
@@ -269,3 +280,41 @@ def test_demo_second_run_creates_no_dossier(demo):
     call_command("seed_demo", force=True, stdout=io.StringIO())
 
     assert {model.__name__: model.objects.count() for model in COUNTED} == before
+
+
+# --- The decisions (thidua.demo.decisions_seed) ----------------------------------------------------------------------
+
+
+def test_demo_city_decision_recorded_by_the_clerk_with_its_signed_file_and_certificates(demo):
+    decision = Decision.objects.get(number_text=decisions_seed.CITY_NUMBER)
+
+    assert decision.register.numbering == Numbering.EXTERNAL
+    assert decision.signed_by.username == "vanthu"
+    assert sniff_kind(decision.signed_file.file.read(8), None) == "pdf"
+    assert decision.items.count() == Certificate.objects.filter(decision_item__decision=decision).count() == 2
+    assert decision.files.filter(kind=DecisionFileKind.CERTIFICATES).exists()
+
+
+def test_demo_amendment_replaces_one_award_of_the_city_decision(demo):
+    amendment = Decision.objects.get(number_text=decisions_seed.AMENDMENT_NUMBER)
+    item = amendment.items.get()
+
+    assert amendment.kind == DecisionKind.AMENDMENT
+    assert amendment.amends.number_text == decisions_seed.CITY_NUMBER
+    assert item.replaces.revoked_reference == decisions_seed.AMENDMENT_NUMBER
+    assert item.award.unit_name.startswith("Trường Trung học cơ sở Trần Phú")
+
+
+def test_demo_wards_decisions_are_numbered_by_the_system(demo):
+    wards = Decision.objects.filter(authority__unit__code__in=[decisions_seed.AN_BIEN, decisions_seed.NIEM_NGHIA])
+
+    assert wards.count() == 2
+    assert {decision.register.numbering for decision in wards} == {Numbering.INTERNAL}
+    assert {decision.number_text for decision in wards} == {"01/QĐ-UBND"}
+
+
+def test_demo_leaves_one_approved_entry_for_the_next_decision(demo):
+    waiting = DossierEntry.objects.filter(state=EntryState.APPROVED)
+
+    assert waiting.count() == 1
+    assert waiting.get().dossier.unit.code == "HP-SYT"

@@ -69,7 +69,7 @@ def subject_of(cast: dict, prefix: str):
 def test_seed_history_step_comes_after_the_movement_steps():
     names = [step.name for step in STEPS]
 
-    assert names[-2:] == ["history_2016_2021", "dossiers_muc_tieu_kep"]
+    assert names[-3:] == ["history_2016_2021", "dossiers_muc_tieu_kep", "decisions_muc_tieu_kep"]
     assert names.index("cluster_scoring_2021") < names.index("history_2016_2021")
 
 

@@ -11,7 +11,7 @@ from thidua.core.models import DayOverride
 from thidua.jobs import runner
 from thidua.jobs.models import Job, JobStatus
 from thidua.jobs.registry import JobContext, job_kind
-from thidua.jobs.services import start_job
+from thidua.jobs.services import run_now, start_job
 from thidua.orgs import services as org_services
 from thidua.orgs.models import Person, PersonNameToken
 
@@ -104,6 +104,18 @@ def test_job_starts_only_after_the_creating_transaction_commits(city_admin, djan
 
     job.refresh_from_db()
     assert (job.status, len(callbacks)) == (JobStatus.QUEUED, 1)
+
+
+def test_run_now_runs_the_job_at_once_inside_the_callers_transaction(people, city_admin,
+                                                                     django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        job = run_now("tests.renames_person", by=city_admin,
+                      params={"person_id": people[0].pk, "full_name": "Nguyễn Văn Ân"})  # fmt: skip
+
+    people[0].refresh_from_db()
+    assert (job.status, job.result, job.backend) == (JobStatus.SUCCEEDED, {"renamed": 1}, runner.EAGER)
+    assert callbacks == []
+    assert people[0].full_name == "Nguyễn Văn Ân"
 
 
 def test_start_job_refuses_an_unknown_kind(city_admin):

@@ -5,9 +5,10 @@ Everything goes through the services (``thidua.decisions.services``, ``thidua.do
 demo accounts:
 
 - **City level** (Chủ tịch UBND thành phố; the city's decisions are numbered by its clerical office): the board
-  (``bantdkt``) drafts the decision granting the Bằng khen of the city to the entries its head approved (two people
-  of Quận Lê Chân, Bệnh viện Hữu nghị Việt Tiệp); the Phó Chủ tịch signs it on paper and the clerk (``vanthu``)
-  records "Số 245/QĐ-UBND" of 20/01/2022 with the signed PDF. The certificates are printed in one job.
+  (``bantdkt``) drafts the decision granting the Bằng khen of the city to the two people of Quận Lê Chân its head
+  approved; the Phó Chủ tịch signs it on paper and the clerk (``vanthu``) records "Số 245/QĐ-UBND" of 20/01/2022
+  with the signed PDF. The certificates are printed in one job. Bệnh viện Hữu nghị Việt Tiệp (Sở Y tế), approved
+  as well, waits for the next decision: the board's "Lập quyết định" page offers it.
 - **Amendment**: the teacher's school was written in short in the first decision; the board drafts a correcting
   decision and the clerk records it (Số 318/QĐ-UBND of 15/02/2022): the corrected award replaces the first.
 - **Grassroots level** (Chủ tịch UBND phường, whose book the system keeps): Phường An Biên's own Giấy khen for the
@@ -24,7 +25,6 @@ from __future__ import annotations
 import datetime as dt
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import override_settings
 
 from thidua.accounts.models import User
 from thidua.catalog.models import Authority, AwardType, DocumentKind
@@ -42,7 +42,8 @@ from thidua.dossiers import checks, workflow
 from thidua.dossiers import services as dossier_services
 from thidua.dossiers.enums import CheckItem, DossierKind, EntryState, Recommendation
 from thidua.dossiers.models import Dossier, DossierEntry
-from thidua.jobs.services import start_job
+from thidua.jobs.models import JobStatus
+from thidua.jobs.services import run_now
 from thidua.movements.models import Movement
 from thidua.orgs.models import Membership, OrgUnit, Person
 
@@ -96,14 +97,16 @@ def _signed_pdf(decision: Decision, number_text: str, signed_on: dt.date) -> Sim
 
 
 def _print_certificates(decision: Decision, *, by) -> None:
-    # Run where the demo runs (no worker needed): the job is kept, finished, in the board's list of jobs.
-    with override_settings(THIDUA_JOBS_EAGER=True):
-        start_job(CERTIFICATES, by=by, params={"decision_id": decision.pk, "mode": PrintMode.FULL})
+    """The decision's certificates, printed by the job a board officer starts (kept, finished, in the job list)."""
+    job = run_now(CERTIFICATES, by=by, params={"decision_id": decision.pk, "mode": PrintMode.FULL})
+    if job.status != JobStatus.SUCCEEDED:
+        raise RuntimeError(f"Printing the certificates of {decision.number_text} failed: {job.error}")
 
 
 def _city_decision(city: Authority, movement: Movement, *, board: User, clerk: User) -> Decision:
-    entries = DossierEntry.objects.filter(dossier__authority=city, state=EntryState.APPROVED,
-                                          award_type__code="BK_TINH").order_by("pk")  # fmt: skip
+    # Quận Lê Chân's two people; the hospital of Sở Y tế, approved too, waits for the board's next decision.
+    entries = DossierEntry.objects.filter(dossier__authority=city, dossier__unit__code="HP-LC",
+                                          state=EntryState.APPROVED, award_type__code="BK_TINH").order_by("pk")
     capacity, position, name = CITY_SIGNER
     decision = services.draft_decision(
         by=board, authority=city, entries=entries, movement=movement,
