@@ -23,6 +23,7 @@ urlpatterns = [
     path("app/", include("thidua.records.urls")),
     path("app/", include("thidua.eligibility.urls")),
     path("app/", include("thidua.decisions.layout_urls")),
+    path("app/", include("thidua.decisions.extract_urls")),
     path("api/", include("thidua.api_urls")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),

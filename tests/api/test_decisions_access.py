@@ -1,4 +1,5 @@
-"""Who reaches what, for every endpoint and method of /api/v1/decisions/ and /api/v1/certificates/: anonymous → 401;
+"""Who reaches what, for every endpoint and method of /api/v1/decisions/, /api/v1/certificates/ (with the reissues)
+and /api/v1/extracts/: anonymous → 401;
 a user with no role sees no decision (empty list, 404 on every object); the head of Huyện Thủy Nguyên gets 404 on
 everything of the city; the city's board gets 404 on a draft of Quận Lê Chân's authority; a council member of the
 city, who sees its decisions, gets 403 on every write, on the money and on the printing, and reads the rest; the
@@ -22,6 +23,7 @@ from tests.decisions.conftest import dossier_scene, scene  # noqa: F401
 from tests.decisions.scene import BINH, CHAU, HOA, approved, drafted, signed
 from tests.factories.accounts import UserFactory
 from tests.factories.decisions import CertificateLayoutFactory
+from thidua.decisions import certificates, extracts
 from thidua.decisions.models import Decision, DecisionItem
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +40,11 @@ def ids(scene) -> dict:
     decision = signed(scene, ((BINH, "BK_TINH"),))
     district = drafted(scene, dossier=approved(scene, ((HOA, "LDTT"),), unit=scene.units["an_bien"]))
     item = decision.items.get()
+    reissue = certificates.reissue(item.certificate, by=scene.users["board"], reason="Bị mất do bão.")
+    extract = extracts.issue_extract(by=scene.users["board"], person=scene.people[BINH], issuer=scene.city_authority)
     return {
+        "reissue": reissue.pk,
+        "extract": extract.pk,
         "draft": draft.pk,
         "item": draft.items.order_by("pk").first().pk,
         "signed": decision.pk,
@@ -76,6 +82,12 @@ EVERY_ENDPOINT = [
     ("post", f"{SIGNED}certificates/"),
     ("get", f"{SIGNED}certificates.pdf"),
     ("get", "/api/v1/certificates/{code}/"),
+    ("post", "/api/v1/certificates/{code}/reissue/"),
+    ("get", "/api/v1/certificate-reissues/{reissue}.pdf"),
+    ("get", "/api/v1/extracts/"),
+    ("post", "/api/v1/extracts/"),
+    ("get", "/api/v1/extracts/{extract}/"),
+    ("get", "/api/v1/extracts/{extract}/document.pdf"),
 ]
 
 
@@ -88,7 +100,8 @@ def test_every_path_of_the_decisions_api_is_in_the_table():
 
     routes = {re.sub(r"<[a-z:_]+>", "{}", str(pattern.pattern)) for pattern in urlpatterns}
     listed = {
-        shape(path).removeprefix("/api/v1/").replace("decision.pdf", "decision.{}") for _m, path in EVERY_ENDPOINT
+        shape(path).removeprefix("/api/v1/").replace("decision.pdf", "decision.{}").replace("ent.pdf", "ent.{}")
+        for _m, path in EVERY_ENDPOINT
     }
     assert sorted(routes - listed) == []
 
@@ -164,6 +177,7 @@ HEADER = {"subject": "Về việc tặng Bằng khen", "version": 0}
 RECORD = {"authority": "{prime_minister}", "number_text": "1234/QĐ-TTg", "signed_on": "2025-07-15",
           "subject": "Về việc tặng Bằng khen của Thủ tướng Chính phủ",
           "items": [{"person": "{person}", "award_code": "BK_TTG"}]}  # fmt: skip
+EXTRACT = {"person": "{person}", "issuer": "{authority}"}
 # (method, path, body): the council member sees the decision but may not do this.
 WRONG_ROLE = [
     ("post", "/api/v1/decisions/", {"authority": "{authority}", "entries": ["{entry}"]}),
@@ -179,6 +193,9 @@ WRONG_ROLE = [
     ("get", f"{SIGNED}payment-list.xlsx", {}),
     ("post", f"{SIGNED}certificates/", {"mode": "full"}),
     ("get", f"{SIGNED}certificates.pdf", {}),
+    ("post", "/api/v1/certificates/{code}/reissue/", {"reason": "Bị hư hỏng do ngập nước."}),
+    ("get", "/api/v1/certificate-reissues/{reissue}.pdf", {}),
+    ("post", "/api/v1/extracts/", EXTRACT),
 ]
 
 
@@ -218,6 +235,9 @@ VIEWER_READS = [
     (f"{DRAFT}documents/decision.pdf", 200),
     (f"{SIGNED}signed-file/", 404),  # numbered by the system: no signed file was uploaded
     ("/api/v1/certificates/{code}/", 200),
+    ("/api/v1/extracts/", 200),
+    ("/api/v1/extracts/{extract}/", 200),
+    ("/api/v1/extracts/{extract}/document.pdf", 200),
 ]
 
 
@@ -250,6 +270,9 @@ ALLOWED = [
     ("finance", "get", f"{SIGNED}payment-list.xlsx", {}, 200),
     ("board", "post", f"{SIGNED}certificates/", {"mode": "full"}, 202),
     ("board", "get", f"{SIGNED}certificates.pdf", {}, 404),  # nothing printed yet
+    ("board", "post", "/api/v1/certificates/{code}/reissue/", {"reason": "Bị hư hỏng do ngập nước."}, 201),
+    ("board", "get", "/api/v1/certificate-reissues/{reissue}.pdf", {}, 200),
+    ("board", "post", "/api/v1/extracts/", EXTRACT, 201),
 ]
 
 

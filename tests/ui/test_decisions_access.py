@@ -21,6 +21,7 @@ from django.urls import reverse
 from tests.decisions.conftest import dossier_scene, scene  # noqa: F401
 from tests.decisions.scene import BINH, CHAU, HOA, approved, drafted, signed
 from tests.factories.decisions import CertificateLayoutFactory
+from thidua.decisions import certificates
 from thidua.decisions.models import Decision
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +33,10 @@ def objs(scene) -> dict:
     draft = drafted(scene, ((HOA, "BK_TINH"), (CHAU, "BK_TINH")))
     decision = signed(scene, ((BINH, "BK_TINH"),))
     district = approved(scene, ((HOA, "LDTT"),), unit=scene.units["an_bien"])
+    certificate = decision.items.get().certificate
     return {
+        "certificate": certificate,
+        "reissue": certificates.reissue(certificate, by=scene.users["board"], reason="Bị mất do bão."),
         "draft": draft,
         "item": draft.items.order_by("pk").first(),
         "signed": decision,
@@ -47,7 +51,7 @@ class Row:
 
     method: str
     name: str
-    target: str = ""  # "draft", "signed", "item" or "" (no object)
+    target: str = ""  # "draft", "signed", "item", "certificate", "reissue" or "" (no object)
     allowed: str = "board"
     status: int = 200
     body: dict = field(default_factory=dict)
@@ -93,6 +97,9 @@ ROWS = [
     Row("get", "decisions:certificates-status", "signed"),
     Row("get", "decisions:certificates-file", "signed", status=404),  # nothing printed yet
     Row("post", "decisions:item-remove", "item", status=302, body={"version": 0}),
+    Row("get", "decisions:reissue", "certificate"),
+    Row("post", "decisions:reissue", "certificate", status=302, body={"reason": "Bị hư hỏng do ngập nước."}),
+    Row("get", "decisions:reissue-pdf", "reissue"),
 ]  # fmt: skip
 IDS = [f"{row.method} {row.name} {row.target}".strip() for row in ROWS]
 
@@ -127,7 +134,11 @@ def test_someone_outside_gets_404_on_every_decision(client, scene, objs, row):
     assert call(client, row, objs, scene.users["outsider"]).status_code == 404
 
 
-@pytest.mark.parametrize("row", OBJECT_ROWS, ids=[f"{row.method} {row.name} {row.target}" for row in OBJECT_ROWS])
+# A certificate and its reissues belong to a signed decision of the city (no certificate of Quận Lê Chân here).
+DECISION_ROWS = [row for row in OBJECT_ROWS if row.target in ("draft", "signed", "item")]
+
+
+@pytest.mark.parametrize("row", DECISION_ROWS, ids=[f"{row.method} {row.name} {row.target}" for row in DECISION_ROWS])
 def test_the_city_board_gets_404_on_a_draft_of_another_authority(client, scene, objs, row):
     other = {**objs, "draft": objs["district_draft"], "item": objs["district_draft"].items.get(),
              "signed": objs["district_draft"]}  # fmt: skip

@@ -29,13 +29,15 @@ from thidua.accounts.scoping import scoped
 from thidua.catalog.models import Authority
 from thidua.core.api import ScopedViewSetMixin
 from thidua.core.uploads import file_response
-from thidua.decisions import money, payments, rules, services
-from thidua.decisions.documents import decision_document
+from thidua.decisions import certificates, extracts, money, payments, rules, services
+from thidua.decisions.documents import decision_document, extract_document
 from thidua.decisions.enums import DecisionState
 from thidua.decisions.filters import DecisionFilter
-from thidua.decisions.models import Certificate, Decision, DecisionItem, _refuse_signed
+from thidua.decisions.models import Certificate, CertificateReissue, Decision, DecisionItem, Extract, _refuse_signed
+from thidua.decisions.recipient_views import reissue_pdf
 from thidua.decisions.serializers import (
     AddEntriesInputSerializer,
+    CertificateReissueSerializer,
     CertificateSerializer,
     CertificatesInputSerializer,
     DecisionAmendInputSerializer,
@@ -44,8 +46,11 @@ from thidua.decisions.serializers import (
     DecisionSerializer,
     DecisionSignInputSerializer,
     DecisionUpdateSerializer,
+    ExtractInputSerializer,
+    ExtractSerializer,
     JobStartedSerializer,
     RecordInputSerializer,
+    ReissueInputSerializer,
     TotalsSerializer,
 )
 from thidua.decisions.views import (
@@ -382,12 +387,15 @@ class TotalsViewSet(viewsets.GenericViewSet):
 
 
 @extend_schema(tags=["certificates"])
-class CertificateViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
-    """GET /api/v1/certificates/{code}/: a certificate the caller sees (the public page is /verify/{code})."""
+class CertificateViewSet(mixins.RetrieveModelMixin, ScopedViewSetMixin, viewsets.GenericViewSet):
+    """GET /api/v1/certificates/{code}/: a certificate the caller sees (the public page is /verify/{code}); POST
+    …/{code}/reissue/: cấp lại."""
 
     lookup_field = "code"
     lookup_value_regex = "[A-Za-z0-9]+"
     serializer_class = CertificateSerializer
+    filterset_class = None
+    pagination_class = None
 
     def get_queryset(self) -> QuerySet[Certificate]:
         return (
@@ -399,3 +407,81 @@ class CertificateViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     @extend_schema(summary=_("Một bằng, giấy khen theo mã xác thực: số vào sổ, khen thưởng, quyết định, còn hiệu lực"))
     def retrieve(self, request: Request, *args, **kwargs) -> Response:
         return super().retrieve(request, *args, **kwargs)
+
+    @extend_schema(
+        summary=_("Cấp lại bằng, giấy khen bị mất, hư hỏng (Ban TĐKT, văn thư của cấp đã khen): cùng số vào sổ, in "
+                  "dòng “Cấp lại lần … ngày …”; trả về lần cấp lại và địa chỉ tệp PDF"),
+        request=ReissueInputSerializer,
+        responses={201: CertificateReissueSerializer},
+    )  # fmt: skip
+    def reissue(self, request: Request, code: str) -> Response:
+        certificate = self.get_object()
+        self.require(certificates.can_reissue(request.user, certificate),
+                     _("Bạn không có quyền cấp lại bằng, giấy khen này (Ban TĐKT, văn thư của cấp đã khen "
+                       "thưởng)."))  # fmt: skip
+        reason = self.validated(ReissueInputSerializer)["reason"]
+        made = certificates.reissue(certificate, by=request.user, reason=reason)
+        made = CertificateReissue.objects.select_related("certificate", "reissued_by").get(pk=made.pk)
+        body = CertificateReissueSerializer(made, context=self.get_serializer_context()).data
+        return Response(body, status=status.HTTP_201_CREATED)
+
+
+@extend_schema(tags=["certificates"])
+class CertificateReissueViewSet(viewsets.GenericViewSet):
+    """GET /api/v1/certificate-reissues/{id}.pdf: the single page of a reissue."""
+
+    filterset_class = None
+    pagination_class = None
+
+    def get_queryset(self) -> QuerySet[CertificateReissue]:
+        return CertificateReissue.objects.filter(
+            certificate__in=scoped(Certificate, self.request.user)
+        ).select_related("certificate__decision_item__decision__authority__unit")
+
+    @extend_schema(
+        summary=_("Trang in lại của một lần cấp lại (PDF, một trang; ?mode=blank: in trên phôi)"),
+        parameters=[OpenApiParameter("mode", str, enum=list(CERTIFICATE_FILE_KINDS), required=False)],
+        responses=FILE_RESPONSE,
+    )
+    def pdf(self, request: Request, pk: int):
+        reissue = self.get_object()
+        if not certificates.can_reissue(request.user, reissue.certificate):
+            raise exceptions.PermissionDenied(_("Bạn không có quyền tải bản cấp lại này (Ban TĐKT, văn thư của cấp "
+                                                "đã khen thưởng)."))  # fmt: skip
+        return reissue_pdf(reissue, request.query_params.get("mode") or "full")
+
+
+@extend_schema_view(
+    list=extend_schema(summary=_("Giấy xác nhận khen thưởng của cá nhân, tập thể trong phạm vi, mới nhất trước")),
+    retrieve=extend_schema(summary=_("Một giấy xác nhận: các khen thưởng được xác nhận, địa chỉ tải và xác thực")),
+)
+@extend_schema(tags=["extracts"])
+class ExtractViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSetMixin, viewsets.GenericViewSet):
+    serializer_class = ExtractSerializer
+    filterset_class = None
+    keyset_ordering = ("-id",)
+
+    def get_queryset(self) -> QuerySet[Extract]:
+        return scoped(Extract, self.request.user).select_related("issuer__unit", "issued_by")
+
+    @extend_schema(
+        summary=_("Cấp giấy xác nhận khen thưởng cho một cá nhân hoặc tập thể (Ban TĐKT của cơ quan xác nhận)"),
+        request=ExtractInputSerializer,
+        responses={201: ExtractSerializer},
+    )
+    def create(self, request: Request) -> Response:
+        data = self.validated(ExtractInputSerializer)
+        issuer: Authority = data["issuer"]
+        self.require(extracts.can_issue(request.user, issuer),
+                     _("Bạn không có quyền cấp giấy xác nhận thay “%(issuer)s” (Ban Thi đua - Khen thưởng của cấp "
+                       "đó).") % {"issuer": issuer})  # fmt: skip
+        extract = extracts.issue_extract(by=request.user, person=data.get("person"), unit=data.get("unit"),
+                                         issuer=issuer)  # fmt: skip
+        return self.show(extract, status_code=status.HTTP_201_CREATED)
+
+    @extend_schema(summary=_("Giấy xác nhận (DOCX hoặc PDF, thể thức Nghị định 30/2020, mã QR xác thực)"),
+                   responses=FILE_RESPONSE)  # fmt: skip
+    def document(self, request: Request, pk: int, fmt: str):
+        if fmt not in DOCUMENT_FORMATS:
+            raise Http404
+        return document_response(extract_document(self.get_object()), fmt)

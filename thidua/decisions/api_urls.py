@@ -4,7 +4,13 @@ rename."""
 from django.urls import path
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 
-from thidua.decisions.api import CertificateViewSet, DecisionViewSet, TotalsViewSet
+from thidua.decisions.api import (
+    CertificateReissueViewSet,
+    CertificateViewSet,
+    DecisionViewSet,
+    ExtractViewSet,
+    TotalsViewSet,
+)
 
 # Single-object actions: no list filters, no pages.
 ACTION = {"filterset_class": None, "pagination_class": None}
@@ -58,4 +64,21 @@ urlpatterns = [
         name="api-decision-certificates-file",
     ),
     path("certificates/<str:code>/", CertificateViewSet.as_view({"get": "retrieve"}), name="api-certificate-detail"),
+    path(
+        "certificates/<str:code>/reissue/",
+        action(CertificateViewSet, "reissue"),
+        name="api-certificate-reissue",
+    ),
+    path(
+        "certificate-reissues/<int:pk>.pdf",
+        action(CertificateReissueViewSet, "pdf", "get"),
+        name="api-certificate-reissue-pdf",
+    ),
+    path("extracts/", ExtractViewSet.as_view({"get": "list", "post": "create"}), name="api-extract-list"),
+    path("extracts/<int:pk>/", ExtractViewSet.as_view({"get": "retrieve"}, **ACTION), name="api-extract-detail"),
+    path(
+        "extracts/<int:pk>/document.<str:fmt>",
+        action(ExtractViewSet, "document", "get"),
+        name="api-extract-document",
+    ),
 ]

@@ -7,6 +7,7 @@ The money of a signed decision is fixed at signing; a draft shows a preview, set
 
 from __future__ import annotations
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -17,7 +18,7 @@ from thidua.core.api import ModelSerializer, Serializer
 from thidua.decisions import rules
 from thidua.decisions.certificates import verify_url
 from thidua.decisions.enums import DecisionKind, Numbering, PrintMode
-from thidua.decisions.models import Certificate, Decision, DecisionItem
+from thidua.decisions.models import Certificate, CertificateReissue, Decision, DecisionItem, Extract
 from thidua.dossiers.models import DossierEntry
 from thidua.orgs.models import Household, OrgUnit, Person
 
@@ -456,3 +457,98 @@ class RecordInputSerializer(HeaderFieldsSerializer):
 class CertificatesInputSerializer(Serializer):
     mode = serializers.ChoiceField(choices=PrintMode.choices, default=PrintMode.FULL,
                                    help_text=_("full: in đầy đủ mẫu; blank: in trên phôi"))  # fmt: skip
+
+
+# --- Reissues and extracts (cấp lại, giấy xác nhận) -------------------------------------------------------------
+
+
+class ReissueInputSerializer(Serializer):
+    reason = serializers.CharField(allow_blank=True, max_length=2000,
+                                   help_text=_("Lý do cấp lại (bắt buộc), ví dụ: bị mất, bị hư hỏng"))  # fmt: skip
+
+
+class CertificateReissueSerializer(ModelSerializer):
+    """A reissue of a certificate: the same register number printed again, marked "Cấp lại lần n ngày …"."""
+
+    certificate = serializers.CharField(source="certificate.code", read_only=True, help_text=_("Mã xác thực"))
+    serial_text = serializers.CharField(source="certificate.serial_text", read_only=True)
+    reissued_by = serializers.SerializerMethodField()
+    pdf_url = serializers.SerializerMethodField(
+        help_text=_("GET: trang in lại (PDF); thêm ?mode=blank để in trên phôi")
+    )
+
+    class Meta:
+        model = CertificateReissue
+        fields = ["id", "certificate", "serial_text", "sequence", "reason", "reissued_on", "reissued_by", "pdf_url",
+                  "created_at"]  # fmt: skip
+        read_only_fields = fields
+
+    def get_reissued_by(self, reissue: CertificateReissue) -> str | None:
+        return _user_name(reissue.reissued_by)
+
+    def get_pdf_url(self, reissue: CertificateReissue) -> str:
+        url = reverse("api-certificate-reissue-pdf", args=[reissue.pk])
+        request = self.context.get("request")
+        return request.build_absolute_uri(url) if request is not None else url
+
+
+class ExtractAwardSerializer(Serializer):
+    award_id = serializers.IntegerField()
+    award_code = serializers.CharField()
+    award_name = serializers.CharField()
+    year = serializers.IntegerField(allow_null=True)
+    period_label = serializers.CharField()
+    posthumous = serializers.BooleanField()
+    decision_number = serializers.CharField()
+    decision_date = serializers.CharField(help_text=_("Ngày quyết định (ISO), rỗng khi không rõ"))
+    authority_name = serializers.CharField()
+
+
+class ExtractSerializer(ModelSerializer):
+    """A giấy xác nhận: the awards in force of a person or a unit as printed on the day of issue."""
+
+    issuer_name = serializers.CharField(source="issuer.name", read_only=True)
+    awards = ExtractAwardSerializer(many=True, read_only=True)
+    issued_by = serializers.SerializerMethodField()
+    verify_url = serializers.SerializerMethodField(help_text=_("Trang xác thực công khai (mã QR trên giấy)"))
+    docx_url = serializers.SerializerMethodField()
+    pdf_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Extract
+        fields = ["id", "code", "person", "unit", "subject_name", "issuer", "issuer_name", "issued_on", "awards",
+                  "issued_by", "verify_url", "docx_url", "pdf_url", "created_at"]  # fmt: skip
+        read_only_fields = fields
+
+    def get_issued_by(self, extract: Extract) -> str | None:
+        return _user_name(extract.issued_by)
+
+    def get_verify_url(self, extract: Extract) -> str:
+        return verify_url(extract.code)
+
+    def _document_url(self, extract: Extract, fmt: str) -> str:
+        url = reverse("api-extract-document", args=[extract.pk, fmt])
+        request = self.context.get("request")
+        return request.build_absolute_uri(url) if request is not None else url
+
+    def get_docx_url(self, extract: Extract) -> str:
+        return self._document_url(extract, "docx")
+
+    def get_pdf_url(self, extract: Extract) -> str:
+        return self._document_url(extract, "pdf")
+
+
+class ExtractInputSerializer(Serializer):
+    """A new giấy xác nhận of one person or one unit the caller sees, issued by ``issuer`` (its board)."""
+
+    person = ScopedPrimaryKeyField(queryset=Person.objects.all(), required=False, allow_null=True,
+                                   help_text=_("Mã số cá nhân (hoặc unit)"))  # fmt: skip
+    unit = ScopedPrimaryKeyField(queryset=OrgUnit.objects.all(), required=False, allow_null=True,
+                                 help_text=_("Mã số tập thể (hoặc person)"))  # fmt: skip
+    issuer = serializers.PrimaryKeyRelatedField(queryset=Authority.objects.all(),
+                                                help_text=_("Mã số cơ quan xác nhận (Ban TĐKT của cấp đó cấp)"))
+
+    def validate(self, attrs: dict) -> dict:
+        if (attrs.get("person") is None) == (attrs.get("unit") is None):
+            raise serializers.ValidationError({"person": [_("Chọn một cá nhân hoặc một tập thể cần xác nhận.")]})
+        return attrs

@@ -3,7 +3,7 @@
 
 from django.urls import path
 
-from thidua.decisions import views
+from thidua.decisions import recipient_views, views
 
 app_name = "decisions"
 
@@ -25,4 +25,6 @@ urlpatterns = [
     path("decisions/<int:pk>/certificates/status/", views.CertificatesStatusView.as_view(), name="certificates-status"),
     path("decisions/<int:pk>/certificates.pdf", views.CertificatesFileView.as_view(), name="certificates-file"),
     path("decision-items/<int:pk>/remove/", views.ItemRemoveView.as_view(), name="item-remove"),
+    path("certificates/<int:pk>/reissue/", recipient_views.CertificateReissueView.as_view(), name="reissue"),
+    path("certificate-reissues/<int:pk>.pdf", recipient_views.ReissuePdfView.as_view(), name="reissue-pdf"),
 ]

@@ -27,11 +27,13 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
+from thidua.accounts.rules import holds_role_at
 from thidua.accounts.scoping import scoped
 from thidua.catalog.models import Authority
 from thidua.core.uploads import KINDS, file_response, safe_filename
 from thidua.core.views import ScopedCreateView, ScopedDetailView, ScopedListView, ScopedObjectFormView, StaffView
 from thidua.decisions import layouts, money, payments, rules, services
+from thidua.decisions.certificates import REISSUE_ROLES
 from thidua.decisions.documents import decision_document
 from thidua.decisions.enums import DecisionFileKind, DecisionKind, DecisionOrigin, DecisionState, Numbering, PrintMode
 from thidua.decisions.filters import filter_decisions
@@ -315,6 +317,7 @@ class DecisionDetailView(DecisionAreaMixin, ScopedDetailView):
         return list(
             decision.items.select_related("award_type", "person", "unit", "household", "entry__dossier", "award",
                                           "certificate", "replaces", "revokes")
+            .prefetch_related("certificate__reissues")
             .order_by("award_type__sort_order", "sort_order", "pk")
         )  # fmt: skip
 
@@ -334,6 +337,8 @@ class DecisionDetailView(DecisionAreaMixin, ScopedDetailView):
             "can_sign": rules.can_sign(user, decision),
             "can_amend": rules.can_amend(user, decision),
             "can_print": can_print,
+            # Cấp lại: the board or the clerical office of the authority (certificates.can_reissue).
+            "can_reissue": decision.is_signed and holds_role_at(user, decision.authority.unit, REISSUE_ROLES),
             "can_pay": rules.can_pay(user, decision),
             "amendments": list(scoped(Decision, user).filter(amends=decision).order_by("pk")),
             "amends_visible": decision.amends_id is not None
