@@ -8,10 +8,12 @@ domain's service functions, inside one transaction that re-checks scope and perm
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import connection, models, transaction
 from django.db.migrations.executor import MigrationExecutor
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -78,9 +80,9 @@ def apply_service_error(form, error: ValidationError, fields: dict[str, str] | N
         form.add_error(None, error)
         return
     fields, labels = fields or {}, labels or {}
-    for key, messages in error.message_dict.items():
+    for key, texts in error.message_dict.items():
         target = fields.get(key, key)
-        for message in messages:
+        for message in texts:
             if target in form.fields:
                 form.add_error(target, message)
             elif key in labels:
@@ -193,3 +195,23 @@ def healthz(request: HttpRequest) -> JsonResponse:
     checks["jobs"] = backend_status()
     ok = all(part.get("ok") for part in checks.values() if isinstance(part, dict))
     return JsonResponse({"ok": ok, **checks}, status=200 if ok else 503)
+
+
+def report_error(request: HttpRequest, error: ValidationError, labels: Mapping[str, Any] | None = None) -> None:
+    """A service's refusal as messages on the next page, each after the label (``labels``) of the field it names."""
+    if not hasattr(error, "error_dict"):
+        for message in error.messages:
+            messages.error(request, message)
+        return
+    for key, texts in error.message_dict.items():
+        label = (labels or {}).get(key) if key != NON_FIELD_ERRORS else None
+        for text in texts:
+            messages.error(request, f"{label}: {text}" if label else text)
+
+
+def report_form_errors(request: HttpRequest, form) -> None:
+    """A form's errors as messages on the next page, each after its field's label."""
+    for name, texts in form.errors.items():
+        label = form.fields[name].label if name in form.fields else None
+        for text in texts:
+            messages.error(request, f"{label}: {text}" if label else text)

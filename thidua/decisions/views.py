@@ -30,8 +30,16 @@ from django.views.generic import TemplateView
 from thidua.accounts.rules import holds_role_at
 from thidua.accounts.scoping import scoped
 from thidua.catalog.models import Authority
+from thidua.core import views as core_views
 from thidua.core.uploads import KINDS, file_response, safe_filename
-from thidua.core.views import ScopedCreateView, ScopedDetailView, ScopedListView, ScopedObjectFormView, StaffView
+from thidua.core.views import (
+    ScopedCreateView,
+    ScopedDetailView,
+    ScopedListView,
+    ScopedObjectFormView,
+    StaffView,
+    report_form_errors,
+)
 from thidua.decisions import layouts, money, payments, rules, services
 from thidua.decisions.certificates import REISSUE_ROLES
 from thidua.decisions.documents import decision_document
@@ -85,22 +93,8 @@ ERROR_LABELS: dict[str, Any] = {
 
 
 def report_error(request: HttpRequest, error: ValidationError) -> None:
-    """A service's refusal as messages on the next page, each after the label of the field it names."""
-    if not hasattr(error, "error_dict"):
-        for message in error.messages:
-            messages.error(request, message)
-        return
-    for key, texts in error.message_dict.items():
-        label = ERROR_LABELS.get(key) if key != NON_FIELD_ERRORS else None
-        for text in texts:
-            messages.error(request, f"{label}: {text}" if label else text)
-
-
-def report_form_errors(request: HttpRequest, form) -> None:
-    for name, texts in form.errors.items():
-        label = form.fields[name].label if name in form.fields else None
-        for text in texts:
-            messages.error(request, f"{label}: {text}" if label else text)
+    """A service's refusal as messages, with this area's names of the fields it may name."""
+    core_views.report_error(request, error, ERROR_LABELS)
 
 
 def detail_url(decision_id: int, anchor: str = "") -> str:

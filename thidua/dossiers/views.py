@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, PermissionDenied, ValidationError
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -34,8 +34,16 @@ from thidua.accounts.rules import (
     DOSSIER_ROLES,
 )
 from thidua.accounts.scoping import scoped
+from thidua.core import views as core_views
 from thidua.core.uploads import file_response
-from thidua.core.views import ScopedCreateView, ScopedDetailView, ScopedListView, ScopedObjectFormView, StaffView
+from thidua.core.views import (
+    ScopedCreateView,
+    ScopedDetailView,
+    ScopedListView,
+    ScopedObjectFormView,
+    StaffView,
+    report_form_errors,
+)
 from thidua.dossiers import checks, forwarding, queries, rules, services, transitions, workflow, year_end
 from thidua.dossiers.enums import CheckItem, DossierState, EntryState, SessionState
 from thidua.dossiers.forms import (
@@ -113,22 +121,8 @@ ENTRY_PAGE_CODES = frozenset({"appraise", "consult", "vote", "decide"})
 
 
 def report_error(request: HttpRequest, error: ValidationError) -> None:
-    """A service's refusal as messages on the next page, each after the label of the field it names."""
-    if not hasattr(error, "error_dict"):
-        for message in error.messages:
-            messages.error(request, message)
-        return
-    for key, texts in error.message_dict.items():
-        label = ERROR_LABELS.get(key) if key != NON_FIELD_ERRORS else None
-        for text in texts:
-            messages.error(request, f"{label}: {text}" if label else text)
-
-
-def report_form_errors(request: HttpRequest, form) -> None:
-    for name, texts in form.errors.items():
-        label = form.fields[name].label if name in form.fields else None
-        for text in texts:
-            messages.error(request, f"{label}: {text}" if label else text)
+    """A service's refusal as messages, with this area's names of the fields it may name."""
+    core_views.report_error(request, error, ERROR_LABELS)
 
 
 def detail_url(dossier_id: int, anchor: str = "") -> str:
