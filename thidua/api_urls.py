@@ -19,4 +19,7 @@ urlpatterns = [
     path("v1/", include("thidua.decisions.api_urls")),
     path("v1/", include("thidua.records.api_urls")),
     path("v1/", include("thidua.eligibility.api_urls")),
+    path("v1/", include("thidua.reports.api_urls")),
+    path("v1/", include("thidua.reports.official_api_urls")),
+    path("v1/", include("thidua.imports.api_urls")),
 ]

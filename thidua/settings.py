@@ -94,6 +94,9 @@ INSTALLED_APPS = [
     "thidua.eligibility",
     "thidua.dossiers",
     "thidua.decisions",
+    "thidua.reports",
+    "thidua.imports",
+    "thidua.portal",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,3 @@
+"""The public portal at the site root (filled in by issue 7)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""API routes (filled in by issue 7)."""
+
+urlpatterns: list = []
