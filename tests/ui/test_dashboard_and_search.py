@@ -31,15 +31,16 @@ def test_dashboard_lists_the_units_of_the_users_roles(officer_client, city):
 
 def test_dashboard_counts_units_and_people_in_scope(officer_client, city, le_chan_person, thuy_nguyen_person):
     response = officer_client.get(reverse("core:dashboard"))
-    summary = response.context["summary"]
-    assert (summary["units"], summary["people"]) == (CappedCount(2, False), CappedCount(1, False))
+    scope = next(panel for panel in response.context["number_panels"] if panel.key == "orgs.scope")
+    assert [figure.value for figure in scope.figures] == [CappedCount(2, False), CappedCount(1, False)]
 
 
 def test_dashboard_shows_recent_unit_changes_in_scope(officer_client, city):
     services.rename_unit(city["an_bien"], by=None, new_name="Phường An Biên Mới", effective_on=dt.date(2025, 7, 1))
     services.rename_unit(city["minh_duc"], by=None, new_name="Phường Minh Đức", effective_on=dt.date(2025, 7, 1))
     html = officer_client.get(reverse("core:dashboard")).content.decode()
-    assert ("Phường An Biên Mới</a>: Đổi tên" in html, "Phường Minh Đức" in html) == (True, False)
+    link = f'<a href="/app/units/{city["an_bien"].pk}/">Phường An Biên Mới</a>'
+    assert (link in html, "Đổi tên (tên cũ: Phường An Biên)" in html, "Phường Minh Đức" in html) == (True, True, False)
 
 
 def test_capped_count_above_the_cap_reads_more_than():

@@ -163,17 +163,22 @@ class ScopedCreateView(StaffView, ScopedWriteMixin, FormView):
 
 
 class DashboardView(StaffView, TemplateView):
-    """The user's scope at a glance: the units of their roles, capped counts, the latest unit changes."""
+    """ "Bảng điều khiển": what needs the user's action now (inbox, deadlines, votes, decisions to sign) and their
+    scope's key numbers, as panels the apps register (``thidua.core.dashboard``); core knows none of them."""
 
     template_name = "core/dashboard.html"
     nav_section = "dashboard"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        from thidua.orgs import queries
+        from thidua.core.dashboard import ACTION, NUMBERS, HeldRole, Viewer, panels_for
+        from thidua.core.templatetags.thidua_ui import user_roles
 
         context = super().get_context_data(**kwargs)
-        context["summary"] = queries.scope_summary(self.request.user)
-        context["recent_events"] = queries.recent_unit_events(self.request.user)
+        # The header reads the same assignments (cached on the request): one query serves the page and the panels.
+        assignments = user_roles({"request": self.request})
+        roles = tuple(HeldRole(item.role.code, item.unit_id, item.unit.path) for item in assignments)
+        panels = panels_for(Viewer(self.request.user, roles=roles))
+        context.update(action_panels=panels[ACTION], number_panels=panels[NUMBERS])
         return context
 
 
