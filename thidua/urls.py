@@ -4,9 +4,10 @@ from django.contrib import admin
 from django.urls import include, path
 
 from thidua.core import views as core_views
+from thidua.portal import views as portal_views
 
 urlpatterns = [
-    path("", core_views.HomeView.as_view(), name="home"),
+    path("", portal_views.HomeView.as_view(), name="home"),
     path("healthz", core_views.healthz, name="healthz"),
     path("cong-khai/", include("thidua.dossiers.public_urls")),
     path("", include("thidua.decisions.public_urls")),

@@ -23,13 +23,6 @@ from django.views.generic.detail import SingleObjectMixin
 from thidua.accounts.scoping import scoped
 from thidua.core.pagination import KeysetPage, KeysetPaginator
 
-
-class HomeView(TemplateView):
-    """The site root, kept for the public portal; until then a plain entry page."""
-
-    template_name = "core/home.html"
-
-
 # --- Bases of the staff app ------------------------------------------------------------------------------
 
 
