@@ -312,6 +312,8 @@ THIDUA_PDF_FONT_DIRS = [
     ).split(":") if folder
 ]  # fmt: skip
 
+# Import files with more rows than this are checked and committed by a background job with progress (imports app).
+THIDUA_IMPORT_JOB_ROWS = int(os.environ.get("THIDUA_IMPORT_JOB_ROWS", 2000))
 # Jobs run synchronously in the calling thread when true (tests); otherwise in a thread or on Celery.
 THIDUA_JOBS_EAGER = env_bool("THIDUA_JOBS_EAGER", False)
 
