@@ -5,29 +5,18 @@ The amounts are those fixed on the items at signing (``thidua.decisions.money``)
 
 from __future__ import annotations
 
-import io
 from collections import defaultdict
-from collections.abc import Iterable
 
 from django.db.models import Count, QuerySet, Sum
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, Side
-from openpyxl.utils import get_column_letter
 
+from thidua.core.xlsx import MONEY_FORMAT, Column, Line, Look, Sheet, Strong, workbook_bytes
 from thidua.decisions.enums import DecisionState
 from thidua.decisions.models import Decision, DecisionItem
 
-FONT_NAME = "Times New Roman"
-MONEY_FORMAT = "#,##0"
 COEFFICIENT_FORMAT = "0.0#"
-THIN = Side(style="thin")
-BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
-PAYMENT_WIDTHS = [6, 30, 32, 30, 8, 14, 16, 30, 14]
-
-
-def _font(*, bold: bool = False, italic: bool = False, size: float = 12) -> Font:
-    return Font(name=FONT_NAME, bold=bold, italic=italic, size=size)
+# Official papers: Times New Roman 12, ruled cells, centred headers.
+PAPER = Look(font_name="Times New Roman", size=12, borders=True, center_headers=True)
 
 
 def _day(value) -> str:
@@ -39,48 +28,6 @@ def _unit_of(item: DecisionItem) -> str:
     return item.unit_name or item.recipient_name
 
 
-def _title_rows(sheet, lines: list[tuple[str, Font]], width: int) -> None:
-    for text, font in lines:
-        sheet.append([text])
-        row = sheet.max_row
-        sheet.cell(row=row, column=1).font = font
-        sheet.cell(row=row, column=1).alignment = Alignment(horizontal="center", wrap_text=True)
-        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
-    sheet.append([])
-
-
-def _header(sheet, headers: list[str], widths: list[int]) -> int:
-    sheet.append(headers)
-    row = sheet.max_row
-    for column, width in enumerate(widths, start=1):
-        cell = sheet.cell(row=row, column=column)
-        cell.font = _font(bold=True)
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        cell.border = BOX
-        sheet.column_dimensions[get_column_letter(column)].width = width
-    sheet.freeze_panes = f"A{row + 1}"
-    return row
-
-
-def _style_row(sheet, row: int, *, bold: bool = False, money_columns: Iterable[int] = (), coefficient: int = 0,
-               width: int) -> None:  # fmt: skip
-    for column in range(1, width + 1):
-        cell = sheet.cell(row=row, column=column)
-        cell.font = _font(bold=bold)
-        cell.border = BOX
-        cell.alignment = Alignment(vertical="top", wrap_text=True)
-    for column in money_columns:
-        sheet.cell(row=row, column=column).number_format = MONEY_FORMAT
-    if coefficient:
-        sheet.cell(row=row, column=coefficient).number_format = COEFFICIENT_FORMAT
-
-
-def _save(workbook: Workbook) -> bytes:
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
 def payment_list_xlsx(decision: Decision) -> bytes:
     """One sheet: the authority and the decision in the title, one line per recipient grouped by unit with a
     subtotal after each unit, the total, and an empty "Ký nhận" column to sign for receipt."""
@@ -88,39 +35,33 @@ def payment_list_xlsx(decision: Decision) -> bytes:
     groups: dict[str, list[DecisionItem]] = defaultdict(list)
     for item in items:
         groups[_unit_of(item)].append(item)
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Danh sách chi")
-    width = len(PAYMENT_WIDTHS)
     number = decision.number_text or _("(dự thảo)")
-    _title_rows(sheet, [
-        (decision.authority.issuing_body, _font(bold=True, size=13)),
-        (_("DANH SÁCH CHI TIỀN THƯỞNG"), _font(bold=True, size=14)),
-        (_("Kèm theo Quyết định số %(number)s ngày %(day)s của %(authority)s")
-         % {"number": number, "day": _day(decision.signed_on), "authority": decision.authority.name},
-         _font(italic=True, size=13)),
-        (decision.subject, _font(italic=True, size=12)),
-    ], width)  # fmt: skip
-    _header(sheet, [_("STT"), _("Họ và tên / Tập thể"), _("Đơn vị"), _("Danh hiệu, hình thức"), _("Hệ số"),
-                    _("Mức lương cơ sở"), _("Số tiền (đồng)"), _("Ghi chú"), _("Ký nhận")], PAYMENT_WIDTHS)  # fmt: skip
-    index = 0
+    heading = [
+        Line(decision.authority.issuing_body, bold=True, size=13, center=True),
+        Line(_("DANH SÁCH CHI TIỀN THƯỞNG"), bold=True, size=14, center=True),
+        Line(_("Kèm theo Quyết định số %(number)s ngày %(day)s của %(authority)s")
+             % {"number": number, "day": _day(decision.signed_on), "authority": decision.authority.name},
+             italic=True, size=13, center=True),
+        Line(decision.subject, italic=True, size=12, center=True),
+    ]  # fmt: skip
+    columns = [
+        Column(_("Họ và tên / Tập thể"), 30), Column(_("Đơn vị"), 32), Column(_("Danh hiệu, hình thức"), 30),
+        Column(_("Hệ số"), 8, COEFFICIENT_FORMAT), Column(_("Mức lương cơ sở"), 14, MONEY_FORMAT),
+        Column(_("Số tiền (đồng)"), 16, MONEY_FORMAT), Column(_("Ghi chú"), 30), Column(_("Ký nhận"), 14),
+    ]  # fmt: skip
+    rows: list[list] = []
     total = 0
     for unit_name, lines in groups.items():
-        subtotal = 0
-        for item in lines:
-            index += 1
-            amount = item.amount or 0
-            subtotal += amount
-            coefficient = float(item.coefficient) if item.coefficient is not None else None
-            sheet.append([index, item.recipient_name, unit_name, item.award_type.name, coefficient, item.base_salary,
-                          amount, item.money_note, ""])  # fmt: skip
-            _style_row(sheet, sheet.max_row, money_columns=(6, 7), coefficient=5, width=width)
+        subtotal = sum(item.amount or 0 for item in lines)
         total += subtotal
-        sheet.append(["", _("Cộng: %(unit)s") % {"unit": unit_name}, "", "", "", "", subtotal, "", ""])
-        _style_row(sheet, sheet.max_row, bold=True, money_columns=(7,), width=width)
-    sheet.append(["", _("Tổng cộng"), "", "", "", "", total, "", ""])
-    _style_row(sheet, sheet.max_row, bold=True, money_columns=(7,), width=width)
-    return _save(workbook)
+        for item in lines:
+            coefficient = float(item.coefficient) if item.coefficient is not None else None
+            rows.append([item.recipient_name, unit_name, item.award_type.name, coefficient, item.base_salary,
+                         item.amount or 0, item.money_note, ""])  # fmt: skip
+        rows.append(Strong([_("Cộng: %(unit)s") % {"unit": unit_name}, "", "", "", "", subtotal, "", ""]))
+    rows.append(Strong([_("Tổng cộng"), "", "", "", "", total, "", ""]))
+    return workbook_bytes([Sheet(title=_("Danh sách chi"), columns=columns, rows=rows, heading=heading,
+                                 numbered=True, look=PAPER)])  # fmt: skip
 
 
 # --- Totals -----------------------------------------------------------------------------------------------------
@@ -157,25 +98,21 @@ def totals(decisions: QuerySet) -> dict:
 def totals_xlsx(decisions: QuerySet) -> bytes:
     """Three sheets: per decision, per unit, per year (each with its total)."""
     data = totals(decisions)
-    workbook = Workbook()
-    sheets = [
-        (_("Theo quyết định"), [_("STT"), _("Số quyết định"), _("Ngày ký"), _("Cấp quyết định"), _("Số người, tập thể"),
-                                _("Số tiền (đồng)")], [6, 18, 12, 40, 12, 18],
+    count, money = Column(_("Số người, tập thể"), 12), Column(_("Số tiền (đồng)"), 18, MONEY_FORMAT)
+    groupings = [
+        (_("Theo quyết định"), [Column(_("Số quyết định"), 18), Column(_("Ngày ký"), 12),
+                                Column(_("Cấp quyết định"), 40), count, money],
          [[row["number_text"], _day(row["signed_on"]), row["authority"], row["items"], row["amount"]]
           for row in data["by_decision"]]),
-        (_("Theo đơn vị"), [_("STT"), _("Đơn vị"), _("Số người, tập thể"), _("Số tiền (đồng)")], [6, 44, 12, 18],
+        (_("Theo đơn vị"), [Column(_("Đơn vị"), 44), count, money],
          [[row["unit"], row["items"], row["amount"]] for row in data["by_unit"]]),
-        (_("Theo năm"), [_("STT"), _("Năm"), _("Số người, tập thể"), _("Số tiền (đồng)")], [6, 10, 12, 18],
+        (_("Theo năm"), [Column(_("Năm"), 10), count, money],
          [[row["year"], row["items"], row["amount"]] for row in data["by_year"]]),
     ]  # fmt: skip
-    for position, (title, headers, widths, rows) in enumerate(sheets):
-        sheet = workbook.active if position == 0 else workbook.create_sheet()
-        sheet.title = title
-        _title_rows(sheet, [(_("TỔNG HỢP TIỀN THƯỞNG THEO QUYẾT ĐỊNH ĐÃ KÝ"), _font(bold=True, size=14))], len(headers))
-        _header(sheet, headers, widths)
-        for index, row in enumerate(rows, start=1):
-            sheet.append([index, *row])
-            _style_row(sheet, sheet.max_row, money_columns=(len(headers),), width=len(headers))
-        sheet.append(["", _("Tổng cộng"), *[""] * (len(headers) - 3), sum(row[-1] for row in rows)])
-        _style_row(sheet, sheet.max_row, bold=True, money_columns=(len(headers),), width=len(headers))
-    return _save(workbook)
+    title = Line(_("TỔNG HỢP TIỀN THƯỞNG THEO QUYẾT ĐỊNH ĐÃ KÝ"), bold=True, size=14, center=True)
+    sheets = []
+    for name, columns, rows in groupings:
+        total = Strong([_("Tổng cộng"), *[""] * (len(columns) - 2), sum(row[-1] for row in rows)])
+        sheets.append(Sheet(title=name, columns=columns, rows=[*rows, total], heading=[title], numbered=True,
+                            look=PAPER))  # fmt: skip
+    return workbook_bytes(sheets)

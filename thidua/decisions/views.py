@@ -23,7 +23,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -40,6 +40,7 @@ from thidua.core.views import (
     StaffView,
     report_form_errors,
 )
+from thidua.core.xlsx import MONEY_FORMAT, Column, XlsxExportMixin, form_filters
 from thidua.decisions import layouts, money, payments, rules, services
 from thidua.decisions.certificates import REISSUE_ROLES
 from thidua.decisions.documents import decision_document
@@ -164,9 +165,10 @@ def visible_authorities(user) -> QuerySet[Authority]:
     )
 
 
-class DecisionListView(DecisionAreaMixin, ScopedListView):
+class DecisionListView(XlsxExportMixin, DecisionAreaMixin, ScopedListView):
     """The decisions the user sees, newest first: number and date, authority, subject, state, recipients, money.
-    Filters: state, kind, authority, year, award type; search by number or recipient (with or without diacritics)."""
+    Filters: state, kind, authority, year, award type; search by number or recipient (with or without diacritics).
+    ``?format=xlsx``: every decision the filters select."""
 
     area_tab = "list"
     template_name = "decisions/decision_list.html"
@@ -185,6 +187,24 @@ class DecisionListView(DecisionAreaMixin, ScopedListView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(filter_form=self.filter_form, can_create=rules.may_draft_any(self.request.user),
                                         **kwargs)  # fmt: skip
+
+    xlsx_title = gettext_lazy("Quyết định khen thưởng")
+
+    def xlsx_filters(self) -> list[str]:
+        return form_filters(self.filter_form)
+
+    def xlsx_columns(self) -> list[Column]:
+        return [Column(_("Số, ký hiệu"), 18), Column(_("Ngày ký"), 12), Column(_("Loại quyết định"), 16),
+                Column(_("Trích yếu"), 56), Column(_("Cấp quyết định"), 36), Column(_("Trạng thái"), 14),
+                Column(_("Điều chỉnh quyết định số"), 18), Column(_("Số người, tập thể"), 12),
+                Column(_("Tiền thưởng (đồng)"), 16, MONEY_FORMAT)]  # fmt: skip
+
+    def xlsx_row(self, decision: Decision) -> list:
+        signed = decision.state == DecisionState.SIGNED
+        number = decision.number_text or pgettext("quyết định", "Dự thảo")
+        return [number, decision.signed_on, decision.get_kind_display(), decision.subject, decision.authority.name,
+                decision.get_state_display(), decision.amends.number_text if decision.amends else "",
+                decision.item_count, (decision.total_amount or 0) if signed else ""]  # fmt: skip
 
 
 # --- Drafting -------------------------------------------------------------------------------------------------

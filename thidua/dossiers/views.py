@@ -44,6 +44,7 @@ from thidua.core.views import (
     StaffView,
     report_form_errors,
 )
+from thidua.core.xlsx import Column, XlsxExportMixin
 from thidua.dossiers import checks, forwarding, queries, rules, services, transitions, workflow, year_end
 from thidua.dossiers.enums import CheckItem, DossierState, EntryState, SessionState
 from thidua.dossiers.forms import (
@@ -183,9 +184,28 @@ OUTBOX_FILTERS = {
 }
 
 
-class OutboxView(DossierAreaMixin, ScopedListView):
+def dossier_columns(*, assignee: bool = False) -> list[Column]:
+    """The columns of an exported dossier list (the page's, plus the dates)."""
+    columns = [Column(_("Trích yếu"), 48), Column(_("Đơn vị trình"), 32), Column(_("Cấp trình"), 32),
+               Column(_("Trạng thái"), 18), Column(_("Trình lúc"), 16), Column(_("Hạn xử lý"), 12),
+               Column(_("Quá hạn"), 9)]  # fmt: skip
+    if assignee:
+        columns.append(Column(_("Cán bộ thẩm định"), 24))
+    return [*columns, Column(_("Số đề nghị"), 10)]
+
+
+def dossier_row(dossier: Dossier, *, assignee: bool = False) -> list:
+    row = [dossier.title, dossier.unit.name, dossier.authority.name if dossier.authority else "",
+           dossier.get_state_display(), dossier.submitted_at, dossier.due_on,
+           _("Quá hạn") if dossier.is_overdue else ""]  # fmt: skip
+    if assignee:
+        row.append(dossier.assignee.display_name if dossier.assignee else "")
+    return [*row, dossier.entry_count]
+
+
+class OutboxView(XlsxExportMixin, DossierAreaMixin, ScopedListView):
     """ "Hồ sơ của đơn vị": the dossiers of the user's units, newest first, with state, authority, due date and entry
-    count; the open ones by default."""
+    count; the open ones by default. ``?format=xlsx``: every dossier of the filter."""
 
     area_tab = "outbox"
     template_name = "dossiers/outbox.html"
@@ -210,35 +230,68 @@ class OutboxView(DossierAreaMixin, ScopedListView):
         can_create = user.is_superuser or bool(held_role_codes(user) & DOSSIER_ROLES)
         return super().get_context_data(filters=OUTBOX_FILTERS, state=self.state, can_create=can_create, **kwargs)
 
+    xlsx_title = gettext_lazy("Hồ sơ của đơn vị")
+
+    def xlsx_filters(self) -> list[str]:
+        return [_("Trạng thái: %(state)s") % {"state": OUTBOX_FILTERS[self.state]}]
+
+    def xlsx_columns(self) -> list[Column]:
+        return dossier_columns()
+
+    def xlsx_row(self, dossier: Dossier) -> list:
+        return dossier_row(dossier)
+
 
 INBOX_STATES = (DossierState.SUBMITTED, DossierState.RECEIVED, DossierState.RETURNED)
 
 
-class InboxView(DossierAreaMixin, StaffView, TemplateView):
+class InboxView(XlsxExportMixin, DossierAreaMixin, StaffView, TemplateView):
     """ "Hồ sơ đến": dossiers addressed to the authorities the user serves, the nearest deadline first; overdue ones
-    marked. Filters: the state, and only those assigned to the user."""
+    marked. Filters: the state, and only those assigned to the user. ``?format=xlsx``: all of them, not only the
+    first ``limit``."""
 
     area_tab = "inbox"
     template_name = "dossiers/inbox.html"
     limit = 300
+    xlsx_title = gettext_lazy("Hồ sơ đến")
+
+    @cached_property
+    def state(self) -> str:
+        state = self.request.GET.get("state", "")
+        return state if state in INBOX_STATES else ""
+
+    @cached_property
+    def mine(self) -> bool:
+        return self.request.GET.get("mine") == "1"
+
+    def get_queryset(self):
+        dossiers = queries.inbox(self.request.user, mine=self.mine).select_related("unit", "authority", "assignee")
+        return dossiers.filter(state=self.state) if self.state else dossiers
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        state = self.request.GET.get("state", "")
-        state = state if state in INBOX_STATES else ""
-        mine = self.request.GET.get("mine") == "1"
-        dossiers = queries.inbox(self.request.user, mine=mine).select_related("unit", "authority", "assignee")
-        if state:
-            dossiers = dossiers.filter(state=state)
-        rows = list(dossiers[: self.limit + 1])
+        rows = list(self.get_queryset()[: self.limit + 1])
         return super().get_context_data(
             dossiers=rows[: self.limit],
             more=len(rows) > self.limit,
             limit=self.limit,
             states=[(value.value, value.label) for value in INBOX_STATES],
-            state=state,
-            mine=mine,
+            state=self.state,
+            mine=self.mine,
             **kwargs,
         )
+
+    def xlsx_queryset(self):
+        return self.get_queryset()  # the page's order: the nearest deadline first
+
+    def xlsx_filters(self) -> list[str]:
+        lines = [_("Trạng thái: %(state)s") % {"state": DossierState(self.state).label}] if self.state else []
+        return [*lines, _("Chỉ hồ sơ tôi được phân công")] if self.mine else lines
+
+    def xlsx_columns(self) -> list[Column]:
+        return dossier_columns(assignee=True)
+
+    def xlsx_row(self, dossier: Dossier) -> list:
+        return dossier_row(dossier, assignee=True)
 
 
 # --- Creating ---------------------------------------------------------------------------------------------------

@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
 
+from thidua.core.xlsx import Column, Sheet, Strong, workbook_bytes
 from thidua.movements.enums import Compliance, ObligationKind
 from thidua.movements.models import Movement
 from thidua.movements.queries import ComplianceRow
-
-BOLD = Font(bold=True)
-TITLE = Font(bold=True, size=14)
 
 
 def _status(value: str | None) -> str:
@@ -29,63 +23,37 @@ def _date(answer) -> str:
     return timezone.localtime(answer.submitted_at).strftime("%d/%m/%Y")
 
 
-def _title(sheet, text: str, subtitle: str, width: int) -> None:
-    sheet.append([text])
-    sheet["A1"].font = TITLE
-    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
-    sheet.append([subtitle])
-    sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=width)
-    sheet.append([])
+def _unit_sheet(movement: Movement, rows: list[ComplianceRow], subtitle: str) -> Sheet:
+    columns = [
+        Column(_("Đơn vị"), 40), Column(_("Loại đơn vị"), 24), Column(_("Quận, huyện, sở, ngành"), 32),
+        Column(_("Kế hoạch hưởng ứng"), 22), Column(_("Ngày gửi kế hoạch"), 14), Column(_("Đăng ký thi đua"), 22),
+        Column(_("Ngày gửi đăng ký"), 14), Column(_("Báo cáo"), 22), Column(_("Có phong trào hưởng ứng"), 14),
+    ]  # fmt: skip
+    lines = ([
+        row.unit.name, row.kind.name, row.district.name if row.district else "", _status(row.plan_compliance),
+        _date(row.plan), _status(row.registration_compliance), _date(row.registration),
+        _status(row.report_compliance), _("Có") if row.has_sub_movement else "",
+    ] for row in rows)  # fmt: skip
+    return Sheet(title=_("Đơn vị"), columns=columns, rows=lines, heading=[movement.title, subtitle], numbered=True)
 
 
-def _header(sheet, headers: list[str], widths: list[int]) -> None:
-    sheet.append(headers)
-    row = sheet.max_row
-    for column, width in enumerate(widths, start=1):
-        cell = sheet.cell(row=row, column=column)
-        cell.font = BOLD
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
-        sheet.column_dimensions[get_column_letter(column)].width = width
-    sheet.freeze_panes = f"A{row + 1}"
+def _summary_sheet(movement: Movement, summary: dict[str, Any], subtitle: str) -> Sheet:
+    statuses = [*Compliance.values, "answered"]
+    status_labels = [str(Compliance(value).label) for value in Compliance.values] + [_("Đã gửi")]
+    columns = [Column(_("Loại đơn vị"), 30), Column(_("Số đơn vị"), 10)]
+    for kind in ObligationKind:
+        columns += [Column(f"{kind.label}: {label}", 14) for label in status_labels]
+    lines = []
+    for bucket in [*summary["by_kind"], summary["overall"]]:
+        overall = bucket["kind"] is None
+        line = [_("Tổng cộng") if overall else bucket["label"], bucket["units"]]
+        for kind in ObligationKind.values:
+            line += [bucket[kind][status] for status in statuses]
+        lines.append(Strong(line) if overall else line)
+    return Sheet(title=_("Tổng hợp"), columns=columns, rows=lines, heading=[movement.title, subtitle])
 
 
 def compliance_xlsx(movement: Movement, rows: list[ComplianceRow], summary: dict[str, Any]) -> bytes:
     """The workbook the board downloads from the dashboard (the rows and summary it shows, filters included)."""
-    workbook = Workbook()
     subtitle = _("Tình hình hưởng ứng đến ngày %(day)s") % {"day": timezone.localdate().strftime("%d/%m/%Y")}
-
-    units = workbook.active
-    units.title = _("Đơn vị")
-    headers = [
-        _("STT"), _("Đơn vị"), _("Loại đơn vị"), _("Quận, huyện, sở, ngành"), _("Kế hoạch hưởng ứng"),
-        _("Ngày gửi kế hoạch"), _("Đăng ký thi đua"), _("Ngày gửi đăng ký"), _("Báo cáo"),
-        _("Có phong trào hưởng ứng"),
-    ]  # fmt: skip
-    _title(units, movement.title, subtitle, len(headers))
-    _header(units, headers, [6, 40, 24, 32, 22, 14, 22, 14, 22, 14])
-    for number, row in enumerate(rows, start=1):
-        units.append([
-            number, row.unit.name, row.kind.name, row.district.name if row.district else "",
-            _status(row.plan_compliance), _date(row.plan), _status(row.registration_compliance),
-            _date(row.registration), _status(row.report_compliance), _("Có") if row.has_sub_movement else "",
-        ])  # fmt: skip
-
-    totals = workbook.create_sheet(_("Tổng hợp"))
-    statuses = [*Compliance.values, "answered"]
-    status_labels = [str(Compliance(value).label) for value in Compliance.values] + [_("Đã gửi")]
-    headers = [_("Loại đơn vị"), _("Số đơn vị")]
-    for kind in ObligationKind:
-        headers += [f"{kind.label}: {label}" for label in status_labels]
-    _title(totals, movement.title, subtitle, len(headers))
-    _header(totals, headers, [30, 10] + [14] * (len(headers) - 2))
-    for bucket in [*summary["by_kind"], summary["overall"]]:
-        label = bucket["label"] if bucket["kind"] is not None else _("Tổng cộng")
-        line = [label, bucket["units"]]
-        for kind in ObligationKind.values:
-            line += [bucket[kind][status] for status in statuses]
-        totals.append(line)
-    totals.cell(row=totals.max_row, column=1).font = BOLD
-
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes([_unit_sheet(movement, rows, subtitle), _summary_sheet(movement, summary, subtitle)])

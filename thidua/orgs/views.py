@@ -28,6 +28,7 @@ from thidua.core.views import (
     ScopedObjectFormView,
     StaffView,
 )
+from thidua.core.xlsx import Column, XlsxExportMixin, form_filters, yes
 from thidua.orgs import queries, services
 from thidua.orgs.forms import (
     EndMembershipForm,
@@ -75,8 +76,9 @@ class SearchView(StaffView, TemplateView):
 # --- Units ----------------------------------------------------------------------------------------------
 
 
-class UnitListView(ScopedListView):
-    """The unit tree from the tops of the user's scope (children load on demand), or search results for ``?q=``."""
+class UnitListView(XlsxExportMixin, ScopedListView):
+    """The unit tree from the tops of the user's scope (children load on demand), or search results for ``?q=``.
+    ``?format=xlsx``: the search results, or without a search the whole tree of the scope in tree order."""
 
     nav_section = "units"
     template_name = "orgs/unit_list.html"
@@ -95,6 +97,28 @@ class UnitListView(ScopedListView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(query=self.query, form=SearchForm(self.request.GET), **kwargs)
+
+    xlsx_title = _("Danh sách đơn vị")
+
+    def xlsx_queryset(self):
+        if self.query:
+            return super().xlsx_queryset().select_related("sector")
+        # The page shows the tree's tops and opens the rest on demand: the file holds the whole tree, top down.
+        return scoped(OrgUnit, self.request.user).select_related("kind", "parent", "sector").order_by("path")
+
+    def xlsx_filters(self) -> list[str]:
+        return [_("Tìm theo tên: %(query)s") % {"query": self.query}] if self.query else []
+
+    def xlsx_columns(self) -> list[Column]:
+        return [Column(_("Tên đơn vị"), 44), Column(_("Mã"), 14), Column(_("Loại đơn vị"), 24),
+                Column(_("Đơn vị cấp trên"), 36), Column(_("Lĩnh vực"), 20), Column(_("Địa chỉ"), 36),
+                Column(_("Điện thoại"), 14), Column(_("Ngày thành lập"), 14),
+                Column(_("Ngày giải thể, sáp nhập"), 14)]  # fmt: skip
+
+    def xlsx_row(self, unit: OrgUnit) -> list:
+        return [unit.name, unit.code, unit.kind.name, unit.parent.name if unit.parent else "",
+                unit.sector.name if unit.sector else "", unit.address, unit.phone, unit.established_on,
+                unit.dissolved_on]  # fmt: skip
 
 
 class UnitChildrenView(ScopedListView):
@@ -192,8 +216,9 @@ class UnitEditView(ScopedObjectFormView):
 # --- People ---------------------------------------------------------------------------------------------
 
 
-class PersonListView(ScopedListView):
-    """People of the user's scope in Vietnamese order, searchable and filtered, in keyset pages."""
+class PersonListView(XlsxExportMixin, ScopedListView):
+    """People of the user's scope in Vietnamese order, searchable and filtered, in keyset pages; ``?format=xlsx``:
+    all of them, the same filters."""
 
     nav_section = "people"
     template_name = "orgs/person_list.html"
@@ -227,6 +252,32 @@ class PersonListView(ScopedListView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(form=self.filters, filter_unit=self.unit, **kwargs)
+
+    xlsx_title = _("Danh sách cá nhân")
+
+    def xlsx_queryset(self):
+        return super().xlsx_queryset().select_related("ethnicity")
+
+    def xlsx_filters(self) -> list[str]:
+        lines = form_filters(self.filters)
+        if self.unit is not None:
+            lines.append(_("Thuộc %(name)s và các đơn vị trực thuộc") % {"name": self.unit.name})
+        return lines
+
+    def xlsx_columns(self) -> list[Column]:
+        # No personal identification number: a list leaves the system, the person page keeps it.
+        return [Column(_("Họ và tên"), 30), Column(_("Ngày sinh (năm sinh)"), 14), Column(_("Giới tính"), 10),
+                Column(_("Dân tộc"), 12), Column(_("Chức vụ"), 28), Column(_("Đơn vị công tác"), 40),
+                Column(_("Đối tượng"), 22), Column(_("Trực tiếp lao động, sản xuất"), 14),
+                Column(_("Ngày mất"), 14)]  # fmt: skip
+
+    def xlsx_row(self, person: Person) -> list:
+        memberships = person.current_memberships
+        return [person.full_name, person.birth_date or person.birth_year, person.get_gender_display(),
+                person.ethnicity.name if person.ethnicity else "",
+                "; ".join(membership.position for membership in memberships if membership.position),
+                "; ".join(membership.unit.name for membership in memberships),
+                person.get_position_category_display(), yes(person.is_direct_worker), person.death_date]  # fmt: skip
 
 
 class PersonDetailView(ScopedDetailView):

@@ -7,6 +7,7 @@ from thidua.records import views
 app_name = "records"
 
 urlpatterns = [
+    path("records/awards/", views.AwardListView.as_view(), name="award-list"),
     path("records/people/<int:pk>/timeline/", views.PersonTimelineView.as_view(), name="timeline-person"),
     path("records/units/<int:pk>/timeline/", views.UnitTimelineView.as_view(), name="timeline-unit"),
     path("records/people/<int:pk>/ratings/new/", views.PersonRatingCreateView.as_view(), name="rating-create-person"),

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import messages
+from django.db.models import Q, QuerySet
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -20,12 +22,13 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from thidua.accounts.scoping import scoped
-from thidua.catalog.models import RecipientKind
-from thidua.core.views import ScopedObjectFormView, StaffView
-from thidua.orgs.models import Membership, OrgUnit, Person
+from thidua.catalog.models import AwardType, CommendationKind, RecipientKind
+from thidua.core.views import ScopedListView, ScopedObjectFormView, StaffView
+from thidua.core.xlsx import Column, XlsxExportMixin, form_filters, yes
+from thidua.orgs.models import Gender, Membership, OrgUnit, Person
 from thidua.records import queries, rules, services
 from thidua.records.forms import AwardForm, DisciplineForm, InitiativeForm, RatingForm
-from thidua.records.models import Award, Discipline, Initiative, Rating
+from thidua.records.models import Award, Discipline, Initiative, Rating, period_label
 
 # --- Subjects -----------------------------------------------------------------------------------------------------
 
@@ -105,6 +108,117 @@ class PersonTimelineView(PersonSubject, TimelineView):
 
 class UnitTimelineView(UnitSubject, TimelineView):
     pass
+
+
+# --- Awards list ------------------------------------------------------------------------------------------------
+
+YEAR_MIN, YEAR_MAX = 1945, 2200
+ALL = [("", _("Tất cả"))]
+RECIPIENTS = {"person": ("person__isnull", _("Cá nhân")), "unit": ("unit__isnull", _("Tập thể")),
+              "household": ("household__isnull", _("Hộ gia đình"))}  # fmt: skip
+RECIPIENT_CHOICES = [*ALL, *((key, label) for key, (_lookup, label) in RECIPIENTS.items())]
+STANDINGS = [("", _("Còn hiệu lực")), ("revoked", _("Đã bị hủy bỏ, thay thế")), ("all", _("Tất cả"))]
+
+
+def award_code_choices() -> list[tuple[str, str]]:
+    """One choice per award code (the newest version's name): the history holds every version."""
+    names: dict[str, str] = {}
+    for code, name in AwardType.objects.order_by("sort_order", "code", "-valid_from").values_list("code", "name"):
+        names.setdefault(code, name)
+    return [*ALL, *names.items()]
+
+
+class AwardFilterForm(forms.Form):
+    """The filters of the awards list (all optional, GET)."""
+
+    q = forms.CharField(label=_("Tìm theo tên người, tập thể được khen"), required=False, max_length=100)
+    year = forms.IntegerField(label=_("Năm"), required=False, min_value=YEAR_MIN, max_value=YEAR_MAX,
+                              widget=forms.NumberInput(attrs={"inputmode": "numeric"}))  # fmt: skip
+    award_code = forms.ChoiceField(label=_("Danh hiệu, hình thức"), required=False, choices=())
+    commendation_kind = forms.ChoiceField(label=_("Loại hình khen thưởng"), required=False,
+                                          choices=[*ALL, *CommendationKind.choices])  # fmt: skip
+    recipient = forms.ChoiceField(label=_("Đối tượng được khen"), required=False, choices=RECIPIENT_CHOICES)
+    standing = forms.ChoiceField(label=_("Hiệu lực"), required=False, choices=STANDINGS)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["award_code"].choices = award_code_choices()
+
+    def apply(self, awards: QuerySet[Award]) -> QuerySet[Award]:
+        """The awards the valid filters select (a field typed wrongly filters nothing: the page says so)."""
+        data = self.cleaned_data if self.is_bound and self.is_valid() else {}
+        standing = data.get("standing", "")
+        if standing == "":
+            awards = awards.in_force()
+        elif standing == "revoked":
+            awards = awards.filter(revoked_on__isnull=False)
+        if data.get("year"):
+            awards = awards.filter(year=data["year"])
+        if data.get("award_code"):
+            awards = awards.filter(award_code=data["award_code"])
+        if data.get("commendation_kind"):
+            awards = awards.filter(commendation_kind=data["commendation_kind"])
+        if data.get("recipient"):
+            awards = awards.filter(**{RECIPIENTS[data["recipient"]][0]: False})
+        query = " ".join((data.get("q") or "").split())
+        if query:
+            # Names with or without diacritics through the people's and units' search; the snapshot as typed.
+            named = Q(person__in=Person.objects.search(query)) | Q(unit__in=OrgUnit.objects.search(query))
+            awards = awards.filter(named | Q(recipient_name__icontains=query))
+        return awards
+
+
+class AwardListView(XlsxExportMixin, ScopedListView):
+    """Khen thưởng: the awards of the people, units and households of the user's scope, newest year first, with the
+    recipient as they were when it was decided; filtered, and exported whole with ``?format=xlsx``."""
+
+    nav_section = "awards"
+    template_name = "records/award_list.html"
+    model = Award
+    keyset_key = "year"
+    descending = True
+    xlsx_title = _("Danh sách khen thưởng")
+
+    @cached_property
+    def filters(self) -> AwardFilterForm:
+        form = AwardFilterForm(self.request.GET)
+        form.is_valid()
+        return form
+
+    def get_queryset(self) -> QuerySet[Award]:
+        awards = super().get_queryset().select_related("award_type", "person", "unit", "household")
+        return self.filters.apply(awards)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return super().get_context_data(form=self.filters, **kwargs)
+
+    def xlsx_queryset(self) -> QuerySet[Award]:
+        return super().xlsx_queryset().select_related("authority")
+
+    def xlsx_filters(self) -> list[str]:
+        lines = form_filters(self.filters)
+        if not self.filters.cleaned_data.get("standing"):
+            lines.append(str(_("Chỉ khen thưởng còn hiệu lực")))
+        return lines
+
+    def xlsx_columns(self) -> list[Column]:
+        return [Column(_("Tên người, tập thể được khen"), 32), Column(_("Đối tượng"), 12),
+                Column(_("Năm sinh"), 9), Column(_("Giới tính"), 9), Column(_("Dân tộc"), 12),
+                Column(_("Chức vụ"), 24), Column(_("Đơn vị công tác"), 36), Column(_("Danh hiệu, hình thức"), 36),
+                Column(_("Loại hình khen thưởng"), 24), Column(_("Kỳ"), 14), Column(_("Số quyết định"), 16),
+                Column(_("Ngày quyết định"), 12), Column(_("Cấp quyết định"), 32), Column(_("Truy tặng"), 9),
+                Column(_("Trực tiếp lao động, sản xuất"), 12), Column(_("Dân tộc thiểu số"), 10),
+                Column(_("Bị hủy bỏ, thay thế ngày"), 12), Column(_("Nguồn"), 18)]  # fmt: skip
+
+    def xlsx_row(self, award: Award) -> list:
+        kind = next(label for key, (_lookup, label) in RECIPIENTS.items() if getattr(award, f"{key}_id"))
+        gender = dict(Gender.choices).get(award.gender, award.gender)
+        authority = award.authority_name or (award.authority.name if award.authority_id else "")
+        return [award.recipient_name, kind, award.birth_year, gender, award.ethnicity_name, award.position,
+                award.unit_name, award.award_type.name, award.get_commendation_kind_display(),
+                period_label(award.period_kind, award.year), award.decision_number, award.decision_date, authority,
+                yes(award.posthumous), yes(award.is_direct_worker), yes(award.is_minority), award.revoked_on,
+                award.get_source_display()]  # fmt: skip
 
 
 # --- Forms --------------------------------------------------------------------------------------------------------
