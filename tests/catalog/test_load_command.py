@@ -17,4 +17,4 @@ def test_load_catalog_prints_a_vietnamese_summary(db):
     assert "  Danh hiệu, hình thức khen thưởng: 59 (mới 59, cập nhật 0, giữ nguyên 0)" in lines
     assert "  Vai trò: 14 (mới 14, cập nhật 0, giữ nguyên 0)" in lines
     assert "  Mẫu in bằng, giấy khen: 3 (mới 3, cập nhật 0, giữ nguyên 0)" in lines
-    assert lines[-1] == "Xong: 246 mục mới, 0 mục cập nhật."
+    assert lines[-1] == "Xong: 252 mục mới, 0 mục cập nhật."

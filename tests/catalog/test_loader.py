@@ -15,9 +15,10 @@ from thidua.catalog.services import revise_award_type
 from thidua.decisions.models import CertificateLayout
 from thidua.eligibility.models import Principle, Rule
 from thidua.orgs.models import Ethnicity, PeriodKind, Sector, UnitKind
+from thidua.reports.models import ReportFormSpec
 
 LOADED_MODELS = [Sector, UnitKind, Ethnicity, Role, LegalRegime, BaseSalary, AuthorityKind, DocumentKind, AwardType,
-                 Principle, Rule, CertificateLayout]  # fmt: skip
+                 Principle, Rule, CertificateLayout, ReportFormSpec]  # fmt: skip
 
 
 def row_counts() -> dict[str, int]:

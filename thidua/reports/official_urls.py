@@ -1,7 +1,13 @@
-"""Staff pages (filled in by issue 7)."""
+"""Staff pages of the official statistics forms (Biểu 0601–0603), under /app/."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from thidua.reports import official_views as views
 
 app_name = "report_forms"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("reports/forms/", views.OfficialFormListView.as_view(), name="list"),
+    path("reports/forms/<str:code>.xlsx", views.OfficialFormXlsxView.as_view(), name="xlsx"),
+    path("reports/forms/<str:code>/", views.OfficialFormDetailView.as_view(), name="detail"),
+]
