@@ -16,11 +16,14 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 WIDTH = 640
-LABEL_WIDTH = 230
+LABEL_WIDTH = 250
 VALUE_WIDTH = 70
+SHARE_TEXT_WIDTH = 150  # "1.044/1.700 (61,4 %)" after a share bar
 ROW_HEIGHT = 26
 BAR_HEIGHT = 16
-LABEL_CHARS = 34
+LABEL_CHARS = 30
+# A bar chart of units shows the largest ones; the table beside it lists every unit.
+MOST_UNITS = 20
 
 
 def _number(value: float | int, decimals: int = 0) -> str:
@@ -137,7 +140,7 @@ def share_chart(chart_id: str, title: str, rows: Sequence[tuple[str, int, int]])
     """One 100 % bar per share (label, numerator, denominator): the filled part is the share."""
     if not rows or not any(denominator for _label, _n, denominator in rows):
         return _empty(chart_id, title)
-    area = WIDTH - LABEL_WIDTH - VALUE_WIDTH - 40
+    area = WIDTH - LABEL_WIDTH - SHARE_TEXT_WIDTH
     height = ROW_HEIGHT * len(rows) + 8
 
     def text(numerator: int, denominator: int) -> str:
@@ -168,8 +171,8 @@ def report_charts(report: dict) -> dict[str, SafeString]:
                               [(row["label"], row["total"]) for row in report["by_level"]]),
         "by_type": bar_chart("chart-type", _("Khen thưởng theo danh hiệu, hình thức"),
                              [(row["name"], row["total"]) for row in report["by_type"]]),
-        "by_unit": bar_chart("chart-unit", _("Khen thưởng theo đơn vị"),
-                             [(row["name"], row["total"]) for row in report["by_unit"]]),
+        "by_unit": bar_chart("chart-unit", _("Khen thưởng theo đơn vị (nhiều nhất)"),
+                             [(row["name"], row["total"]) for row in report["by_unit"][:MOST_UNITS]]),
         "by_recipient": bar_chart("chart-recipient", _("Khen thưởng theo đối tượng"),
                                   [(row["label"], row["count"]) for row in report["by_recipient"]]),
         "shares": share_chart("chart-shares", _("Tỷ lệ trong số cá nhân được khen thưởng"),
