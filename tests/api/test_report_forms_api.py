@@ -90,3 +90,14 @@ def test_the_xlsx_opens_with_the_figures(board_api, city):
     response = board_api.get(reverse("api-report-form-xlsx", args=["0603"]), {"year": 2024})
     sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content)))["0603"]
     assert next(row for row in sheet.iter_rows(values_only=True) if row[1] == "05")[3] == 3
+
+
+@pytest.mark.parametrize("year", ["20x4", "1900", "2101"])
+def test_a_bad_year_is_a_400_naming_the_year(board_api, year):
+    response = board_api.get(reverse("api-report-form-detail", args=["0602"]), {"year": year})
+    assert (response.status_code, response.json()["year"]) == (400, ["Năm phải là một số từ 1945 đến 2100."])
+
+
+def test_an_integrator_reads_the_forms_of_its_unit(city, forms):
+    client = token_client(user_with_role("integrator", city["root"], username="tichhop"))
+    assert client.get(reverse("api-report-form-list"), {"year": 2024}).json()["unit"]["id"] == city["root"].pk

@@ -49,7 +49,19 @@ def test_a_bad_year_is_a_400_in_vietnamese(scene, city_board_client):
     response = city_board_client.get("/api/v1/reports/year/?year=abc")
 
     assert response.status_code == 400
-    assert "year" in response.json()
+    assert response.json()["year"] == ["Năm phải là một số từ 1945 đến 2100."]
+
+
+def test_a_year_out_of_range_is_refused_like_the_official_forms(scene, city_board_client):
+    response = city_board_client.get("/api/v1/reports/year/?year=1900")
+
+    assert (response.status_code, response.json()["year"]) == (400, ["Năm phải là một số từ 1945 đến 2100."])
+
+
+def test_an_integrator_reads_the_year_report(scene, city):
+    client = token_client(user_with_role("integrator", city["root"], username="tichhop"))
+
+    assert client.get("/api/v1/reports/year/?year=2024").json()["total"] == 6
 
 
 def test_the_year_xlsx_holds_the_same_total(scene, city_board_client):

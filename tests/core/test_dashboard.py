@@ -12,7 +12,7 @@ import pytest
 from thidua.core import dashboard
 from thidua.core.dashboard import ACTION, NUMBERS, Figure, HeldRole, Item, Panel, Viewer
 from thidua.core.pagination import CappedCount
-from thidua.records.dashboard import reporting_window
+from thidua.records.reporting import reporting_window, reporting_year
 
 CORE = Path(dashboard.__file__).parent
 LATER_APPS = ("orgs", "accounts", "jobs", "catalog", "notifications", "records", "movements", "eligibility",
@@ -93,7 +93,7 @@ def test_the_apps_register_their_panels_by_module():
     assert {
         "thidua.orgs.dashboard",
         "thidua.notifications.dashboard",
-        "thidua.records.dashboard",
+        "thidua.reports.dashboard",
         "thidua.movements.dashboard",
         "thidua.dossiers.dashboard",
         "thidua.decisions.dashboard",
@@ -144,4 +144,5 @@ def test_an_int_figure_reads_as_a_count_and_text_stays_text():
     ],
 )
 def test_the_reporting_year_runs_from_1_december_to_30_november(day, expected):
-    assert reporting_window(day) == expected
+    year = reporting_year(day)
+    assert (year, *reporting_window(year)) == expected

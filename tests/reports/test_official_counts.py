@@ -9,8 +9,9 @@ import pytest
 
 from tests.conftest import user_with_role
 from tests.factories import reports as f
+from thidua.records.reporting import reporting_window
 from thidua.reports.models import ReportFormSpec
-from thidua.reports.official import build_report, duration_bucket, form_for_year, forms_for_year, reporting_window
+from thidua.reports.official import build_report, duration_bucket, form_for_year, forms_for_year
 
 pytestmark = pytest.mark.django_db
 

@@ -31,13 +31,13 @@ from thidua.dossiers.models import Dossier
 from thidua.movements.enums import AnswerState
 from thidua.movements.models import Registration
 from thidua.notifications.services import notify
-from thidua.records.dashboard import reporting_window
+from thidua.records.reporting import reporting_window, reporting_year
 
 pytestmark = pytest.mark.django_db
 
 DASHBOARD = "/app/"
 # Every panel a role may be shown; the numbers everyone with a role sees.
-NUMBERS = ["orgs.scope", "movements.running", "records.awards", "dossiers.by_state", "orgs.recent_events"]
+NUMBERS = ["orgs.scope", "movements.running", "reports.awards", "dossiers.by_state", "orgs.recent_events"]
 
 
 def today() -> dt.date:
@@ -310,12 +310,13 @@ def test_a_notification_pointing_off_site_is_not_a_link(client, scene):
 
 
 def test_awards_are_counted_by_decision_date_in_the_reporting_year(client, scene):
-    year, start, end = reporting_window(today())
+    year = reporting_year(today())
+    start, end = reporting_window(year)
     bk = scene.awards["BK_TINH"]
     for day in (start, end, start - dt.timedelta(days=1)):
         AwardFactory(person=scene.people[HOA], award_type=bk, year=year, decision_date=day)
     AwardFactory(person=scene.people[HOA], award_type=bk, year=year, decision_date=start, revoked_on=start)
-    panel = panels_of(client, scene.users["officer"])["records.awards"]
+    panel = panels_of(client, scene.users["officer"])["reports.awards"]
     counts = figures(panel)
     assert (counts["khen thưởng trong năm báo cáo"], counts["Cấp bộ, ban, ngành, tỉnh"],
             counts["khen thưởng còn hiệu lực (mọi năm)"]) == (CappedCount(2, False), CappedCount(2, False),
@@ -323,10 +324,18 @@ def test_awards_are_counted_by_decision_date_in_the_reporting_year(client, scene
 
 
 def test_awards_outside_the_scope_are_not_counted(client, scene):
-    year, start, _end = reporting_window(today())
+    year = reporting_year(today())
+    start, _end = reporting_window(year)
     AwardFactory(person=scene.people[HOA], award_type=scene.awards["BK_TINH"], year=year, decision_date=start)
-    panel = panels_of(client, scene.users["outsider"])["records.awards"]
+    panel = panels_of(client, scene.users["outsider"])["reports.awards"]
     assert figures(panel)["khen thưởng trong năm báo cáo"] == CappedCount(0, False)
+
+
+@pytest.mark.parametrize(("user", "linked"), [("board", True), ("head", True), ("signer", True), ("officer", False),
+                                             ("clerk", False), ("finance", False)])  # fmt: skip
+def test_the_awards_panel_links_to_the_reports_only_for_their_readers(client, scene, user, linked):
+    panel = panels_of(client, scene.users[user])["reports.awards"]
+    assert (panel.url, bool(panel.url_label)) == ((reverse("reports:index"), True) if linked else ("", False))
 
 
 def test_the_dossiers_in_scope_are_counted_by_state(client, scene):

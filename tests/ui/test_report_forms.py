@@ -59,8 +59,24 @@ def test_a_form_not_in_force_that_year_is_not_found(board_client):
     assert board_client.get(reverse("report_forms:detail", args=["0603"]), {"year": 2020}).status_code == 404
 
 
-def test_a_malformed_year_is_not_found(board_client):
-    assert board_client.get(reverse("report_forms:detail", args=["0603"]), {"year": "20x4"}).status_code == 404
+@pytest.mark.parametrize("year", ["20x4", "1900"])
+def test_a_bad_year_is_shown_as_the_pickers_error(board_client, year):
+    response = board_client.get(reverse("report_forms:detail", args=["0603"]), {"year": year})
+    assert (response.status_code, "Năm phải là một số từ 1945 đến 2100." in response.content.decode()) == (200, True)
+
+
+def test_a_bad_year_is_refused_for_the_download(board_client):
+    assert board_client.get(reverse("report_forms:xlsx", args=["0603"]), {"year": "20x4"}).status_code == 400
+
+
+def test_the_download_keeps_its_vietnamese_name(board_client):
+    response = board_client.get(reverse("report_forms:xlsx", args=["0603"]), {"year": 2024})
+    assert response["Content-Disposition"] == "attachment; filename*=utf-8''Bi%E1%BB%83u%200603%20n%C4%83m%202024.xlsx"
+
+
+def test_a_council_chair_produces_the_official_forms(client, city, forms):
+    client.force_login(user_with_role("council_chair", city["root"], username="chutich.hoidong"))
+    assert client.get(reverse("report_forms:list"), {"year": 2024}).status_code == 200
 
 
 def test_the_list_shows_the_three_forms_in_force(board_client):

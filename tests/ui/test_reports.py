@@ -10,6 +10,7 @@ import pytest
 from openpyxl import load_workbook
 
 from tests.conftest import user_with_role
+from tests.factories.reports import load_forms
 from tests.reports import analytics_scene
 
 
@@ -32,13 +33,24 @@ def cell_after(html: str, marker: str) -> list[str]:
 
 
 def test_the_index_offers_the_year_report_the_movements_and_the_official_forms(scene, board_client):
+    load_forms()
     response = board_client.get("/app/reports/?year=2024")
 
     html = response.content.decode()
     assert response.status_code == 200
     assert 'action="/app/reports/year/"' in html
     assert f'href="/app/reports/movements/{scene["movement"].pk}/"' in html
-    assert "/app/reports/forms/" in html
+    assert "/app/reports/forms/?year=2024" in html
+
+
+def test_the_index_names_the_forms_of_the_circular_in_force(board_client, db):
+    load_forms()
+
+    html_2024 = board_client.get("/app/reports/?year=2024").content.decode()
+    html_2021 = board_client.get("/app/reports/?year=2021").content.decode()
+
+    assert "Biểu 0601, 0602, 0603 theo Thông tư 2/2023/TT-BNV" in html_2024
+    assert "Biểu 0701, 0702, 0703 theo Thông tư 03/2018/TT-BNV" in html_2021
 
 
 def test_the_year_page_shows_the_hand_counted_figures(scene, board_client):
@@ -123,6 +135,22 @@ def test_anonymous_visitors_are_sent_to_the_login_page(client, db, url):
 @pytest.mark.parametrize("url", ["/app/reports/", "/app/reports/year/?year=2024"])
 def test_a_unit_officer_may_not_open_the_reports(officer_client, url):
     assert officer_client.get(url).status_code == 403
+
+
+def test_a_council_chair_opens_the_reports(client, city):
+    client.force_login(user_with_role("council_chair", city["root"], username="chutich.hoidong"))
+
+    assert client.get("/app/reports/year/?year=2024").status_code == 200
+
+
+def test_a_bad_year_is_shown_as_the_forms_error(scene, board_client):
+    response = board_client.get("/app/reports/year/?year=abc")
+
+    assert (response.status_code, "Năm phải là một số từ 1945 đến 2100." in response.content.decode()) == (200, True)
+
+
+def test_a_bad_year_is_refused_for_the_download(scene, board_client):
+    assert board_client.get("/app/reports/year/?year=abc&format=xlsx").status_code == 400
 
 
 def test_a_user_without_a_role_may_not_open_the_reports(no_role_client):

@@ -31,6 +31,7 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
 from thidua.core.text import fold
+from thidua.core.uploads import safe_filename
 
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DATE_FORMAT = "DD/MM/YYYY"
@@ -243,6 +244,26 @@ def download_name(name: Any) -> str:
     return f"{slugify(fold(str(name))) or 'danh-sach'}.xlsx"
 
 
+def attachment_name(filename: Any) -> str:
+    """The name a download is saved under. A name ending in ".xlsx" is kept as written — Vietnamese letters too
+    ("Biểu 0602 năm 2024.xlsx"): Django sends it as RFC 5987 ``filename*=utf-8''…``, which every browser reads —
+    only made safe (no folders, no control characters); any other text is a title, made an ASCII slug."""
+    if str(filename).endswith(".xlsx"):
+        return safe_filename(str(filename), ".xlsx")
+    return download_name(filename)
+
+
+def xlsx_name(title: Any) -> str:
+    """A Vietnamese title as a file name kept as written: "Biểu 0602 năm 2024" → "Biểu 0602 năm 2024.xlsx"."""
+    return safe_filename(str(title), ".xlsx")
+
+
+def _download(stream: IO[bytes], filename: Any) -> FileResponse:
+    response = FileResponse(stream, as_attachment=True, filename=attachment_name(filename), content_type=CONTENT_TYPE)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
 def xlsx_response(sheets: Iterable[Sheet], *, filename: Any) -> FileResponse:
     """The workbook as a download, written to a spooled temporary file and streamed from it: a long list costs
     disk, not memory."""
@@ -250,18 +271,12 @@ def xlsx_response(sheets: Iterable[Sheet], *, filename: Any) -> FileResponse:
     spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES)  # noqa: SIM115
     write_workbook(sheets, spool)
     spool.seek(0)
-    name = filename if str(filename).endswith(".xlsx") else download_name(filename)
-    response = FileResponse(spool, as_attachment=True, filename=name, content_type=CONTENT_TYPE)
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return _download(spool, filename)
 
 
-def bytes_response(data: bytes, *, filename: str) -> HttpResponse:
-    """An already built workbook as a download."""
-    response = HttpResponse(data, content_type=CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+def bytes_response(data: bytes, *, filename: Any) -> FileResponse:
+    """An already built workbook (a report or a form in its own layout) as a download."""
+    return _download(io.BytesIO(data), filename)
 
 
 def yes(value: bool) -> str:

@@ -17,6 +17,7 @@ from typing import Any, ClassVar
 
 from django.utils.translation import gettext as _
 
+from thidua.core import legacy_text
 from thidua.core.scoping import Scope
 
 # Actions of a plan entry.
@@ -90,11 +91,8 @@ class Conversion:
         return _("Dòng %(row)s, cột %(column)s: chuyển từ mã %(encoding)s") % {
             "row": self.row_number,
             "column": self.column,
-            "encoding": ENCODING_LABELS.get(self.encoding, self.encoding),
+            "encoding": legacy_text.LABELS.get(self.encoding, self.encoding),
         }
-
-
-ENCODING_LABELS = {"tcvn3": "TCVN3", "vni": "VNI"}
 
 
 @dataclass

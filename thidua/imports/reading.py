@@ -1,7 +1,8 @@
 """Reading an import file into rows: XLSX (openpyxl, read-only: 100,000 rows in bounded memory) or CSV (encoding
 detected, separator , ; or tab); the header row found by the kind's Vietnamese headers (folded, so "Ho va ten" and
 "HỌ VÀ TÊN" match "Họ và tên"); every cell as NFC text with single spaces, and text typed in the legacy Vietnamese
-encodings still common in offices (TCVN3/ABC, VNI) converted to Unicode, each conversion reported.
+encodings still common in offices (TCVN3/ABC, VNI) converted to Unicode, each conversion reported. The encoding is
+judged per column, on all its cells together, then applied to each cell of the column.
 """
 
 from __future__ import annotations
@@ -9,23 +10,25 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from thidua.core import legacy_text
 from thidua.core.text import fold, normalize
 from thidua.imports.base import Column, Conversion, Importer, Row, RowError
 
 HEADER_SCAN_ROWS = 10
 CSV_SEPARATORS = ",;\t"
 _KEY_RE = re.compile(r"[^a-z0-9]+")
-
-try:  # written alongside this module (helper I2); without it legacy text is only normalised.
-    from thidua.core import legacy_text
-except ImportError:  # pragma: no cover - only while thidua/core/legacy_text.py is missing
-    legacy_text = None
+# Rows read ahead to judge each column's encoding as a whole (every row of nearly every real file; a bigger file's
+# columns are judged on their first rows, which is where a legacy column shows itself).
+LOOKAHEAD_ROWS = 5000
+# A column with no legacy-looking cell in the rows read ahead: its later cells are judged one by one.
+UNDECIDED = "?"
 
 
 class FileError(Exception):
@@ -67,17 +70,29 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
-def clean_text(text: str) -> tuple[str, str | None]:
-    """NFC, single spaces; legacy-encoded text converted. Returns (text, encoding converted from or None)."""
+def clean_text(text: str, column_encoding: str | None = UNDECIDED) -> tuple[str, str | None]:
+    """NFC, single spaces; legacy-encoded text converted. ``column_encoding`` is the verdict on the cell's column
+    (``column_encodings``): "tcvn3"/"vni" converts every cell that could be legacy, None none, ``UNDECIDED`` judges
+    the cell alone. Returns (text, encoding converted from or None)."""
     if not text:
         return "", None
-    encoding = None
-    # Legacy text is 8-bit text read as Windows-1252: only non-ASCII cells can hold it.
-    if legacy_text is not None and not text.isascii():
-        encoding = legacy_text.detect(text)
-        if encoding:
-            text = legacy_text.to_unicode(text, encoding)
+    # Legacy text is 8-bit text read as Windows-1252: only such non-ASCII cells can hold it.
+    if not legacy_text.could_be_legacy(text):
+        return normalize(text), None
+    encoding = legacy_text.detect(text) if column_encoding == UNDECIDED else column_encoding
+    if encoding:
+        text = legacy_text.to_unicode(text, encoding)
     return normalize(text), encoding
+
+
+def column_encodings(rows: list[tuple[int, list[str]]], width: int) -> list[str | None]:
+    """Each column's legacy encoding judged on all its cells at once (``legacy_text.detect_many``): a short cell
+    ("N÷", a one-word place) says too little alone, but the column's names and places settle it for every cell."""
+    verdicts: list[str | None] = []
+    for index in range(width):
+        cells = [texts[index] for _number, texts in rows if legacy_text.could_be_legacy(texts[index])]
+        verdicts.append(legacy_text.detect_many(cells) if cells else UNDECIDED)
+    return verdicts
 
 
 def match_header(cells: list[object], importer: Importer) -> dict[int, Column]:
@@ -101,7 +116,7 @@ def _header_readings(text: str) -> list[str]:
     """A header cell as typed, and as each legacy encoding would read it: a header is a few words, too short for
     detection to be sure, but it has to match one of the kind's headers, which settles it."""
     readings = [clean_text(text)[0]]
-    if legacy_text is not None and not text.isascii():
+    if not text.isascii():
         readings += [normalize(legacy_text.to_unicode(text, encoding)) for encoding in legacy_text.ENCODINGS]
     return readings
 
@@ -128,11 +143,18 @@ def _find_header(head: list[list[object]], importer: Importer) -> tuple[int, dic
 
 
 def _rows(cells_iter, columns: dict[int, Column], first_number: int, conversions: list[Conversion]) -> Iterator[Row]:
-    for number, cells in enumerate(cells_iter, start=first_number):
+    indexes = list(columns)
+    texts = (
+        (number, [cell_text(cells[index] if index < len(cells) else None) for index in indexes])
+        for number, cells in enumerate(cells_iter, start=first_number)
+    )
+    ahead = list(itertools.islice(texts, LOOKAHEAD_ROWS))
+    encodings = column_encodings(ahead, len(indexes))
+    for number, row_texts in itertools.chain(ahead, texts):
         values: dict[str, str] = {}
-        for index, column in columns.items():
-            raw = cells[index] if index < len(cells) else None
-            text, encoding = clean_text(cell_text(raw))
+        for position, index in enumerate(indexes):
+            column = columns[index]
+            text, encoding = clean_text(row_texts[position], encodings[position])
             if encoding:
                 conversions.append(Conversion(number, str(column.header), encoding))
             values[column.key] = text
@@ -178,7 +200,7 @@ def decode_csv(data: bytes) -> str:
     except UnicodeDecodeError:
         pass
     as_1252 = data.decode("cp1252", errors="replace")
-    if legacy_text is not None and legacy_text.detect(as_1252[:20_000]):
+    if legacy_text.detect(as_1252[:20_000]):
         return as_1252
     from charset_normalizer import from_bytes
 

@@ -13,6 +13,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from thidua.accounts.scoping import scoped
+from thidua.core.xlsx import bytes_response, xlsx_name
 from thidua.movements.models import Movement
 from thidua.reports import queries, rules, xlsx
 from thidua.reports.forms import YearForm
@@ -58,7 +59,9 @@ class ReportViewSet(viewsets.GenericViewSet):
     def year_xlsx(self, request: Request):
         report = self._year_report()
         content = xlsx.year_report_xlsx(report, queries.scope_name(request.user))
-        return xlsx.xlsx_response(content, str(_("Báo cáo khen thưởng năm %(year)s") % {"year": report["year"]}))
+        return bytes_response(
+            content, filename=xlsx_name(_("Báo cáo khen thưởng năm %(year)s") % {"year": report["year"]})
+        )
 
     @extend_schema(summary=_("Báo cáo một phong trào thi đua: khen thưởng theo quyết định của phong trào, hưởng ứng"),
                    responses={200: MovementReportSerializer})  # fmt: skip
@@ -70,4 +73,4 @@ class ReportViewSet(viewsets.GenericViewSet):
         movement = self._movement(pk)
         report = queries.movement_report(request.user, movement)
         content = xlsx.movement_report_xlsx(report, queries.scope_name(request.user))
-        return xlsx.xlsx_response(content, str(_("Báo cáo phong trào %(id)s") % {"id": movement.pk}))
+        return bytes_response(content, filename=xlsx_name(_("Báo cáo phong trào %(id)s") % {"id": movement.pk}))

@@ -55,3 +55,8 @@ class ReportFormSpec(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.number} – {self.title}"
+
+    @property
+    def circular(self) -> str:
+        """The circular that issued the form, as ``legal_source`` names it first ("Thông tư 2/2023/TT-BNV")."""
+        return self.legal_source.split(" ngày ", 1)[0].split(";", 1)[0].strip()

@@ -5,9 +5,9 @@ form's checks, where each row and column says which *facts* it counts by their a
 database into facts — for 0601 one per movement, for 0602/0603 one per group of alike awards (a set-based
 ``values().annotate(Count)``, never a loop over awards) — and adds them up into the form's cells.
 
-Reporting window (TT 2/2023/TT-BNV, TĐKT field): 1 December of the previous year to 30 November of the reporting
-year, by decision date. Only awards in force count (``Award.objects.in_force()``: not revoked), only those the
-user sees (``scoped``) inside the reporting unit's subtree.
+Reporting window (TT 2/2023/TT-BNV, TĐKT field; ``thidua.records.reporting``): 1 December of the previous year to
+30 November of the reporting year, by decision date. Only awards in force count (``Award.objects.in_force()``: not
+revoked), only those the user sees (``scoped``) inside the reporting unit's subtree.
 
 How the system's data is mapped onto the form's rows and columns is an interpretation where the form gives no
 explanation note: it lives in each spec's ``mapping`` (see the YAML for the reasons) and is summarised on the page
@@ -42,8 +42,6 @@ from django.db.models import Case, CharField, Count, Exists, F, OuterRef, Q, Que
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from thidua.accounts.models import RoleAssignment
-from thidua.accounts.rules import BOARD_ROLES
 from thidua.accounts.scoping import scoped
 from thidua.catalog.loader import CatalogDataError, register_data_file, register_section, upsert
 from thidua.catalog.models import AwardType
@@ -52,14 +50,11 @@ from thidua.movements.enums import MovementState
 from thidua.movements.models import Covenant, Movement, ScoreSheet
 from thidua.orgs.models import OrgUnit
 from thidua.records.models import Award
+from thidua.records.reporting import reporting_window
 from thidua.reports.models import ReportFormSpec, ReportSource
 from thidua.reports.official_checks import failed_checks, parse_check
 
 FORMS_DIR = Path(__file__).resolve().parent / "data" / "forms"
-
-# Board officers and the leaders of a unit (its head, the signer of its decisions, the council's chair) produce the
-# unit's official statistics.
-OFFICIAL_FORM_ROLES = BOARD_ROLES | frozenset({"unit_head", "signer", "council_chair"})
 
 ROW_KEYS = {"code", "regime", "number", "title", "legal_source", "confidence", "source", "valid_from", "valid_to",
             "sort_order", "spec"}  # fmt: skip
@@ -110,18 +105,7 @@ def register() -> None:
         register_data_file(path)
 
 
-# --- The reporting window, unit and spec -------------------------------------------------------------------------
-
-
-def reporting_window(year: int) -> tuple[dt.date, dt.date]:
-    """1 December of the previous year to 30 November of ``year``, both included (TĐKT field, TT 2/2023)."""
-    return dt.date(year - 1, 12, 1), dt.date(year, 11, 30)
-
-
-def default_year(today: dt.date | None = None) -> int:
-    """The year whose window holds today; from 1 December on, the next year's window has begun."""
-    today = today or timezone.localdate()
-    return today.year + 1 if today.month == 12 else today.year
+# --- The spec in force ------------------------------------------------------------------------------------------
 
 
 def forms_for_year(year: int) -> list[ReportFormSpec]:
@@ -135,22 +119,6 @@ def forms_for_year(year: int) -> list[ReportFormSpec]:
 
 def form_for_year(code: str, year: int) -> ReportFormSpec | None:
     return ReportFormSpec.objects.for_year(year).filter(code=code).order_by("-valid_from").first()
-
-
-def reporting_units(user) -> list[OrgUnit]:
-    """The units the user may report for: where they hold a board or leader role now (the roots for a
-    superuser); the highest first."""
-    if not user.is_authenticated or not user.is_active:
-        return []
-    units = OrgUnit.objects.select_related("kind", "parent")
-    if user.is_superuser:
-        return list(units.filter(parent__isnull=True).order_by("path"))
-    held = RoleAssignment.objects.current().filter(user=user, role__code__in=OFFICIAL_FORM_ROLES)
-    return list(units.filter(pk__in=held.values("unit_id")).order_by("depth", "path"))
-
-
-def may_report(user) -> bool:
-    return bool(reporting_units(user))
 
 
 # --- Facts -----------------------------------------------------------------------------------------------------

@@ -2,8 +2,8 @@
 JSON (columns, rows, values, failed checks) and as XLSX in the form's layout.
 
 ``?year=`` picks the reporting year (window 1/12 of the previous year – 30/11), ``?unit=`` the reporting unit among
-those where the caller is a board officer or a leader (the highest by default). Anonymous: 401; no such role: 403;
-a unit not theirs, or a form not in force that year: 404.
+those where the caller holds a report role (``rules.REPORT_ROLES``; the highest by default). Anonymous: 401; no
+such role: 403; a bad year: 400; a unit not theirs, or a form not in force that year: 404.
 """
 
 from __future__ import annotations
@@ -16,10 +16,13 @@ from rest_framework import exceptions, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from thidua.core.xlsx import bytes_response, xlsx_name
 from thidua.orgs.models import OrgUnit
-from thidua.reports import official
+from thidua.records.reporting import reporting_window
+from thidua.reports import official, rules
+from thidua.reports.forms import YearForm
 from thidua.reports.models import ReportFormSpec
-from thidua.reports.official_views import parse_year, pick_unit, xlsx_response
+from thidua.reports.official_views import pick_unit
 from thidua.reports.official_xlsx import official_xlsx
 
 PARAMETERS = [
@@ -37,15 +40,19 @@ class OfficialFormViewSet(viewsets.GenericViewSet):
 
     def initial(self, request: Request, *args, **kwargs) -> None:
         super().initial(request, *args, **kwargs)
-        if not official.may_report(request.user):
+        if not rules.can_view_reports(request.user):
             raise exceptions.PermissionDenied(_("Bạn không có quyền lập biểu mẫu báo cáo thống kê: việc của Ban Thi "
                                                 "đua - Khen thưởng và lãnh đạo đơn vị."))  # fmt: skip
 
     def _year(self) -> int:
-        return parse_year(self.request.query_params.get("year"))
+        """The year asked for, checked as the analytical reports check it: a bad one is a 400 naming ``year``."""
+        form = YearForm({"year": self.request.query_params.get("year", "")})
+        if not form.is_valid():
+            raise exceptions.ValidationError(form.errors)
+        return form.chosen()[0]
 
     def _unit(self) -> OrgUnit:
-        return pick_unit(official.reporting_units(self.request.user), self.request.query_params.get("unit"))
+        return pick_unit(rules.reporting_units(self.request.user), self.request.query_params.get("unit"))
 
     def _report(self, code: str) -> official.OfficialReport:
         year = self._year()
@@ -59,7 +66,7 @@ class OfficialFormViewSet(viewsets.GenericViewSet):
                    responses={200: OpenApiTypes.OBJECT})  # fmt: skip
     def list(self, request: Request) -> Response:
         year, unit = self._year(), self._unit()
-        start, end = official.reporting_window(year)
+        start, end = reporting_window(year)
         query = f"?year={year}&unit={unit.pk}"
         forms = [
             {"code": form.code, "number": form.number, "title": form.title, "regime": form.regime,
@@ -85,6 +92,5 @@ class OfficialFormViewSet(viewsets.GenericViewSet):
     )
     def xlsx(self, request: Request, code: str):
         report = self._report(code)
-        return xlsx_response(
-            official_xlsx(report), str(_("Biểu %(code)s năm %(year)s") % {"code": code, "year": report.year})
-        )
+        name = xlsx_name(_("Biểu %(code)s năm %(year)s") % {"code": code, "year": report.year})
+        return bytes_response(official_xlsx(report), filename=name)

@@ -1,61 +1,30 @@
 """Staff pages of the official statistics forms: /app/reports/forms/ (the forms in force for a year),
 /app/reports/forms/<code>/?year=&unit= (the filled form, printable) and …/<code>.xlsx (the form's layout).
 
-Board officers and the leaders of a unit (``official.OFFICIAL_FORM_ROLES``) report for the units where they hold
-such a role; anyone else gets a 403, an anonymous visitor the login page, a unit not theirs or a form not in force
-a 404.
+The report readers (``rules.REPORT_ROLES``) report for the units where they hold such a role; anyone else gets a
+403, an anonymous visitor the login page, a unit not theirs or a form not in force a 404; a bad year is shown as the
+picker's error (the year under way is shown), and refused (400) for a download.
 """
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
-from django import forms
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
-from thidua.core.uploads import KINDS, safe_filename
 from thidua.core.views import StaffView
+from thidua.core.xlsx import bytes_response, xlsx_name
 from thidua.orgs.models import OrgUnit
-from thidua.reports import official
+from thidua.records.reporting import reporting_window
+from thidua.reports import official, rules
+from thidua.reports.forms import ReportYearForm, default_year
 from thidua.reports.models import ReportFormSpec
 from thidua.reports.official_xlsx import official_xlsx
-
-YEAR_MIN, YEAR_MAX = 2000, 2100
-
-
-class ReportYearForm(forms.Form):
-    year = forms.IntegerField(label=gettext_lazy("Năm báo cáo"), min_value=YEAR_MIN, max_value=YEAR_MAX,
-                              widget=forms.NumberInput(attrs={"inputmode": "numeric"}))  # fmt: skip
-    unit = forms.ModelChoiceField(label=gettext_lazy("Đơn vị báo cáo"), queryset=OrgUnit.objects.none())
-
-    def __init__(self, *args, units: list[OrgUnit], **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = OrgUnit.objects.filter(pk__in=[unit.pk for unit in units]).order_by("path")
-        if len(units) < 2:
-            self.fields["unit"].widget = forms.HiddenInput()
-
-
-def xlsx_response(data: bytes, name: str) -> FileResponse:
-    response = FileResponse(io.BytesIO(data), as_attachment=True, filename=safe_filename(name, ".xlsx"),
-                            content_type=KINDS["xlsx"][2])  # fmt: skip
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
-
-
-def parse_year(raw: str | None) -> int:
-    """The reporting year asked for (the current window's year when none); a malformed one is a 404."""
-    if not raw:
-        return official.default_year()
-    if not raw.isdigit() or not YEAR_MIN <= int(raw) <= YEAR_MAX:
-        raise Http404(_("Năm báo cáo không hợp lệ."))
-    return int(raw)
 
 
 def pick_unit(units: list[OrgUnit], raw: str | None) -> OrgUnit:
@@ -75,17 +44,23 @@ class OfficialFormMixin(StaffView):
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not request.user.is_authenticated:
             return self.handle_no_permission()
-        if not official.may_report(request.user):
+        if not rules.can_view_reports(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
     @cached_property
     def units(self) -> list[OrgUnit]:
-        return official.reporting_units(self.request.user)
+        return rules.reporting_units(self.request.user)
+
+    @cached_property
+    def picker(self) -> ReportYearForm:
+        """Bound to the query, so a bad year is shown as the field's error (and the year under way is used)."""
+        data = {"year": self.request.GET.get("year") or default_year(), "unit": self.unit.pk}
+        return ReportYearForm(data, units=self.units)
 
     @cached_property
     def year(self) -> int:
-        return parse_year(self.request.GET.get("year"))
+        return self.picker.chosen_year()
 
     @cached_property
     def unit(self) -> OrgUnit:
@@ -100,17 +75,14 @@ class OfficialFormMixin(StaffView):
     def query(self) -> str:
         return f"year={self.year}&unit={self.unit.pk}"
 
-    def picker(self) -> ReportYearForm:
-        return ReportYearForm(initial={"year": self.year, "unit": self.unit.pk}, units=self.units)
-
 
 class OfficialFormListView(OfficialFormMixin, TemplateView):
     template_name = "reports/official_list.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        start, end = official.reporting_window(self.year)
+        start, end = reporting_window(self.year)
         return super().get_context_data(
-            forms=official.forms_for_year(self.year), year=self.year, unit=self.unit, picker=self.picker(),
+            forms=official.forms_for_year(self.year), year=self.year, unit=self.unit, picker=self.picker,
             window_start=start, window_end=end, query=self.query(), missing=official.describe_missing(self.year),
             **kwargs,
         )  # fmt: skip
@@ -121,7 +93,7 @@ class OfficialFormDetailView(OfficialFormMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         report = official.build_report(self.form_spec(kwargs["code"]), self.request.user, self.unit, self.year)
-        return super().get_context_data(report=report, header_rows=report.header_rows(), picker=self.picker(),
+        return super().get_context_data(report=report, header_rows=report.header_rows(), picker=self.picker,
                                         query=self.query(),
                                         letters=["A", "B", "C"] if report.spec.get("unit_column") else ["A", "B"],
                                         **kwargs)  # fmt: skip
@@ -129,5 +101,8 @@ class OfficialFormDetailView(OfficialFormMixin, TemplateView):
 
 class OfficialFormXlsxView(OfficialFormMixin, View):
     def get(self, request: HttpRequest, code: str) -> HttpResponse:
+        if not self.picker.is_valid():  # a file of another year than the one asked for would mislead
+            return HttpResponseBadRequest("; ".join(self.picker.errors.get("year", [])))
         report = official.build_report(self.form_spec(code), request.user, self.unit, self.year)
-        return xlsx_response(official_xlsx(report), _("Biểu %(code)s năm %(year)s") % {"code": code, "year": self.year})
+        name = xlsx_name(_("Biểu %(code)s năm %(year)s") % {"code": code, "year": self.year})
+        return bytes_response(official_xlsx(report), filename=name)

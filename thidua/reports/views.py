@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -16,8 +16,9 @@ from django.views.generic import TemplateView
 
 from thidua.accounts.scoping import scoped
 from thidua.core.views import StaffView
+from thidua.core.xlsx import bytes_response, xlsx_name
 from thidua.movements.models import Movement
-from thidua.reports import charts, queries, rules, xlsx
+from thidua.reports import charts, official, queries, rules, xlsx
 from thidua.reports.forms import YearForm
 
 MOVEMENTS_ON_INDEX = 30
@@ -49,7 +50,12 @@ class IndexView(ReportsMixin, TemplateView):
         form = YearForm(self.request.GET or None)
         year, basis = form.chosen()
         movements = queries.movements_of(self.request.user, queries.Period(year, basis))[:MOVEMENTS_ON_INDEX]
+        # The link names the forms of the circular in force that year (0701–0703 before TT 2/2023, 0601–0603 after).
+        official_forms = official.forms_for_year(year)
         return super().get_context_data(form=form, year=year, basis=basis, movements=movements,
+                                        official_codes=[spec.code for spec in official_forms],
+                                        official_circulars=sorted({spec.circular for spec in official_forms}),
+                                        official_missing=official.describe_missing(year),
                                         scope_name=queries.scope_name(self.request.user), **kwargs)  # fmt: skip
 
 
@@ -61,11 +67,14 @@ class YearReportView(ReportsMixin, TemplateView):
         return YearForm(self.request.GET or None)
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if wants_xlsx(request) and self.form.is_bound and not self.form.is_valid():
+            # The page shows the year's error and the year under way; a file of another year would mislead.
+            return HttpResponseBadRequest("; ".join(self.form.errors.get("year", self.form.errors.get("basis", []))))
         year, basis = self.form.chosen()
         self.report = queries.year_report(request.user, year, basis)
         if wants_xlsx(request):
             content = xlsx.year_report_xlsx(self.report, queries.scope_name(request.user))
-            return xlsx.xlsx_response(content, _("Báo cáo khen thưởng năm %(year)s") % {"year": year})
+            return bytes_response(content, filename=xlsx_name(_("Báo cáo khen thưởng năm %(year)s") % {"year": year}))
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
@@ -88,7 +97,9 @@ class MovementReportView(ReportsMixin, TemplateView):
         self.report = queries.movement_report(request.user, self.movement)
         if wants_xlsx(request):
             content = xlsx.movement_report_xlsx(self.report, queries.scope_name(request.user))
-            return xlsx.xlsx_response(content, _("Báo cáo phong trào %(id)s") % {"id": self.movement.pk})
+            return bytes_response(
+                content, filename=xlsx_name(_("Báo cáo phong trào %(id)s") % {"id": self.movement.pk})
+            )
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:

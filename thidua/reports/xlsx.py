@@ -1,5 +1,6 @@
 """The year and movement reports as XLSX workbooks: one sheet per table of the page, the same figures (the report
-dicts of ``thidua.reports.queries``), Times New Roman, a title, bold wrapped headers, totals rows."""
+dicts of ``thidua.reports.queries``), Times New Roman, a title, bold wrapped headers, totals rows. They are served
+by ``thidua.core.xlsx.bytes_response``."""
 
 from __future__ import annotations
 
@@ -7,13 +8,10 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
-from django.http import FileResponse
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
-
-from thidua.core.uploads import KINDS, safe_filename
 
 FONT_NAME = "Times New Roman"
 MONEY_FORMAT = "#,##0"
@@ -144,11 +142,3 @@ def movement_report_xlsx(report: dict[str, Any], scope_name: str) -> bytes:
     _breakdown_sheets(workbook, report, heading)
     _compliance_sheet(workbook, [report["compliance"]], heading)
     return _save(workbook)
-
-
-def xlsx_response(data: bytes, name: str) -> FileResponse:
-    """The workbook as a download named after the report."""
-    response = FileResponse(io.BytesIO(data), as_attachment=True, filename=safe_filename(name, ".xlsx"),
-                            content_type=KINDS["xlsx"][2])  # fmt: skip
-    response["X-Content-Type-Options"] = "nosniff"
-    return response

@@ -40,6 +40,9 @@ from thidua.orgs.models import Ethnicity, Gender, Membership, Person, PersonName
 
 BATCH = 2000
 PROGRESS_EVERY = 1000
+# The headers of the people list's XLSX export (orgs PersonListView) where they differ from the template's, so an
+# exported list can be imported back (its people then show as duplicates). Matched folded, like the headers.
+EXPORT_ALIASES = {"birth_date": ("Ngày sinh (năm sinh)",), "unit": ("Đơn vị công tác",)}
 
 _GENDERS = {
     "nam": Gender.MALE,
@@ -68,6 +71,7 @@ class PeopleImporter(Importer):
             gettext_lazy("Ngày sinh"),
             help=gettext_lazy("dd/mm/yyyy, hoặc chỉ năm sinh."),
             example="05/03/1980",
+            aliases=EXPORT_ALIASES["birth_date"],
         ),
         Column(
             "unit",
@@ -75,6 +79,7 @@ class PeopleImporter(Importer):
             required=True,
             help=gettext_lazy("Mã đơn vị, hoặc tên đơn vị nếu tên không trùng."),
             example="UBND xã An Lư",
+            aliases=EXPORT_ALIASES["unit"],
         ),
         Column("position", gettext_lazy("Chức vụ"), example="Chủ tịch"),
         Column("is_leader", gettext_lazy("Là lãnh đạo"), help=gettext_lazy("Có hoặc Không."), example="Có"),
