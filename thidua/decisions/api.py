@@ -29,6 +29,7 @@ from thidua.accounts.scoping import scoped
 from thidua.catalog.models import Authority
 from thidua.core.api import ScopedViewSetMixin
 from thidua.core.uploads import file_response
+from thidua.core.xlsx import bytes_response
 from thidua.decisions import certificates, extracts, money, payments, rules, services
 from thidua.decisions.documents import decision_document, extract_document
 from thidua.decisions.enums import DecisionState
@@ -60,7 +61,6 @@ from thidua.decisions.views import (
     certificate_jobs,
     file_stem,
     latest_files,
-    xlsx_response,
 )
 from thidua.documents.http import document_response
 from thidua.jobs.models import JobStatus
@@ -295,7 +295,7 @@ class DecisionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedVi
         self.require(rules.can_pay(request.user, decision),
                      _("Bạn không có quyền xem danh sách chi tiền thưởng của quyết định này."))  # fmt: skip
         name = _("Danh sách chi tiền thưởng %(number)s") % {"number": file_stem(decision)}
-        return xlsx_response(payments.payment_list_xlsx(decision), str(name))
+        return bytes_response(payments.payment_list_xlsx(decision), filename=f"{name}.xlsx")
 
     def _printer(self, decision: Decision) -> None:
         self.require(rules.can_print(self.request.user, decision),
@@ -383,7 +383,8 @@ class TotalsViewSet(viewsets.GenericViewSet):
         responses=FILE_RESPONSE,
     )
     def totals_xlsx(self, request: Request):
-        return xlsx_response(payments.totals_xlsx(self._decisions()), str(_("Tổng hợp tiền thưởng")))
+        title = _("Tổng hợp tiền thưởng")
+        return bytes_response(payments.totals_xlsx(self._decisions()), filename=f"{title}.xlsx")
 
 
 @extend_schema(tags=["certificates"])

@@ -11,13 +11,12 @@ field they name or as messages.
 from __future__ import annotations
 
 import copy
-import io
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db.models import Count, QuerySet, Sum
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -31,7 +30,7 @@ from thidua.accounts.rules import holds_role_at
 from thidua.accounts.scoping import scoped
 from thidua.catalog.models import Authority
 from thidua.core import views as core_views
-from thidua.core.uploads import KINDS, file_response, safe_filename
+from thidua.core.uploads import file_response
 from thidua.core.views import (
     ScopedCreateView,
     ScopedDetailView,
@@ -40,7 +39,7 @@ from thidua.core.views import (
     StaffView,
     report_form_errors,
 )
-from thidua.core.xlsx import MONEY_FORMAT, Column, XlsxExportMixin, form_filters
+from thidua.core.xlsx import MONEY_FORMAT, Column, XlsxExportMixin, bytes_response, form_filters
 from thidua.decisions import layouts, money, payments, rules, services
 from thidua.decisions.certificates import REISSUE_ROLES
 from thidua.decisions.documents import decision_document
@@ -113,13 +112,6 @@ def title_of(decision: Decision) -> str:
     if decision.number_text:
         return _("Quyết định số %(number)s") % {"number": decision.number_text}
     return _("Dự thảo quyết định")
-
-
-def xlsx_response(data: bytes, name: str) -> FileResponse:
-    response = FileResponse(io.BytesIO(data), as_attachment=True, filename=safe_filename(name, ".xlsx"),
-                            content_type=KINDS["xlsx"][2])  # fmt: skip
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
 
 
 def file_stem(decision: Decision) -> str:
@@ -545,7 +537,7 @@ class PaymentListView(StaffView, View):
         if not rules.can_pay(request.user, decision):
             raise PermissionDenied
         name = _("Danh sách chi tiền thưởng %(number)s") % {"number": file_stem(decision)}
-        return xlsx_response(payments.payment_list_xlsx(decision), name)
+        return bytes_response(payments.payment_list_xlsx(decision), filename=f"{name}.xlsx")
 
 
 class CertificatesStartView(StaffView, View):
@@ -693,4 +685,5 @@ class TotalsView(TotalsMixin, TemplateView):
 
 class TotalsXlsxView(TotalsMixin, View):
     def get(self, request: HttpRequest) -> HttpResponse:
-        return xlsx_response(payments.totals_xlsx(self.decisions()), _("Tổng hợp tiền thưởng"))
+        title = _("Tổng hợp tiền thưởng")
+        return bytes_response(payments.totals_xlsx(self.decisions()), filename=f"{title}.xlsx")
