@@ -3,8 +3,11 @@ awards' snapshots (``Award.gender``, ``is_minority``, ``is_direct_worker``, ``po
 level, unit and recipient kind, the shares policy cares about, the reward money, movement compliance and the
 comparison with the year before.
 
-Every figure is a set-based aggregate (``values().annotate(Count)``, ``aggregate``): a fixed number of queries
-whatever the number of awards; Python only loops over the few award types, units and movements of the result.
+Every figure is a set-based aggregate: a fixed number of queries whatever the number of awards. Each filter on the
+awards repeats the scope (a person, unit or household in the user's subtrees), which costs as much as the count on
+a province, so the figures share passes: one grouped ``tally`` gives every breakdown, share and sum of money of a
+set of awards, one count per period gives the trend and the year on year (bench/report_bench.py measures them).
+Python only adds up the few hundred rows of the result (award types × top-level units) and loops over movements.
 Only awards in force count (``Award.objects.in_force()``: not revoked by a later decision).
 
 The result is plain data (dicts of ints and strings) shared by the pages, the XLSX and the API.
@@ -16,7 +19,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Aggregate, Case, CharField, Count, F, OuterRef, Q, QuerySet, Subquery, Sum, Value, When
+from django.db.models import CharField, Count, F, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce, Substr
 from django.utils.translation import gettext as _
 
@@ -26,8 +29,9 @@ from thidua.decisions.enums import DecisionState
 from thidua.movements import queries as movement_queries
 from thidua.movements.enums import MovementState
 from thidua.movements.models import Movement
-from thidua.orgs.models import PATH_SEGMENT, Gender, Membership, OrgUnit, Person, PositionCategory
+from thidua.orgs.models import PATH_SEGMENT, Gender, Membership, OrgUnit, PositionCategory
 from thidua.records.models import Award
+from thidua.records.reporting import reporting_window
 
 WINDOW = "window"
 CALENDAR = "calendar"
@@ -49,7 +53,7 @@ UNKNOWN_UNIT = "?"
 class Period:
     """What a report counts: awards decided from ``start`` to ``end`` (both included).
 
-    ``window``: the reporting year of TT 02/2023/TT-BNV, 1 December of the year before to 30 November;
+    ``window``: the reporting year (``records.reporting``: 1 December of the year before to 30 November);
     ``calendar``: 1 January to 31 December. Both count by the decision date, so an award belongs to one period."""
 
     year: int
@@ -57,11 +61,11 @@ class Period:
 
     @property
     def start(self) -> dt.date:
-        return dt.date(self.year - 1, 12, 1) if self.basis == WINDOW else dt.date(self.year, 1, 1)
+        return reporting_window(self.year)[0] if self.basis == WINDOW else dt.date(self.year, 1, 1)
 
     @property
     def end(self) -> dt.date:
-        return dt.date(self.year, 11, 30) if self.basis == WINDOW else dt.date(self.year, 12, 31)
+        return reporting_window(self.year)[1] if self.basis == WINDOW else dt.date(self.year, 12, 31)
 
     @property
     def previous(self) -> Period:
@@ -107,61 +111,46 @@ def _award_names() -> dict[str, dict[str, Any]]:
 _PERSON = Q(person__isnull=False)
 _LEADERS = Q(position_category__in=LEADER_CATEGORIES)
 # Money: the line of a signed decision that granted the award (a revocation line grants nothing). An award has at
-# most one decision line (one-to-one), so joining it never counts an award twice.
+# most one decision line (one-to-one), so the join never counts an award twice.
 _PAID = Q(decision_item__decision__state=DecisionState.SIGNED, decision_item__revokes__isnull=True)
 # What the breakdowns add up, per award code and top-level unit. Shares count individuals only.
-TALLY_FIELDS = ("individual", "collective", "household", "total", "direct", "women", "minority", "leaders", "staff",
-                "items", "amount")  # fmt: skip
+TALLY = {
+    "individual": Count("pk", filter=_PERSON),
+    "collective": Count("pk", filter=Q(unit__isnull=False)),
+    "household": Count("pk", filter=Q(household__isnull=False)),
+    "total": Count("pk"),
+    "direct": Count("pk", filter=_PERSON & Q(is_direct_worker=True)),
+    "women": Count("pk", filter=_PERSON & Q(gender=Gender.FEMALE)),
+    "minority": Count("pk", filter=_PERSON & Q(is_minority=True)),
+    "leaders": Count("pk", filter=_PERSON & _LEADERS),
+    "staff": Count("pk", filter=_PERSON & ~_LEADERS),
+    "items": Count("decision_item", filter=_PAID),
+    "amount": Sum("decision_item__amount", filter=_PAID),
+}
 
 
-def _tally_aggregates(within: Q) -> dict[str, Aggregate]:
-    """The aggregates of ``TALLY_FIELDS`` over the awards that match ``within`` (``Q()``: all of them)."""
-
-    def count(condition: Q | None = None, field: str = "pk") -> Count:
-        condition = within & condition if condition is not None else within
-        return Count(field, filter=condition or None)
-
-    return {
-        "individual": count(_PERSON),
-        "collective": count(Q(unit__isnull=False)),
-        "household": count(Q(household__isnull=False)),
-        "total": count(),
-        "direct": count(_PERSON & Q(is_direct_worker=True)),
-        "women": count(_PERSON & Q(gender=Gender.FEMALE)),
-        "minority": count(_PERSON & Q(is_minority=True)),
-        "leaders": count(_PERSON & _LEADERS),
-        "staff": count(_PERSON & ~_LEADERS),
-        "items": count(_PAID, field="decision_item"),
-        "amount": Sum("decision_item__amount", filter=within & _PAID),
-    }
-
-
-def tally(awards: QuerySet[Award], roots: list[OrgUnit], within: Q | None = None, **extra: Aggregate) -> list[dict]:
-    """Every count a report shows, in one grouped aggregate over ``awards``: per award code and top-level unit
-    (``top``, the path ``by_unit`` names; None without roots), the ``TALLY_FIELDS`` of the awards that match
-    ``within`` (all when None) and the ``extra`` aggregates over all of them.
+def tally(awards: QuerySet[Award], roots: list[OrgUnit]) -> list[dict[str, Any]]:
+    """Every count a report shows about ``awards`` in one grouped aggregate: the ``TALLY`` per award code and
+    top-level unit (``top``: the path ``by_unit`` names; None without roots).
 
     One pass, so the scope filter of the awards (a person, unit or household in the user's subtrees: a hashed
-    subplan over every person of the scope) and the scan of the award table run once per report, not once per
-    breakdown. A few hundred rows at most (award codes × top-level units); Python adds them up."""
+    subplan over every person of the scope) and the scan of the award table run once for all the breakdowns, not
+    once each. A few hundred rows at most (award codes × top-level units); Python adds them up."""
     awards = awards.order_by()
-    top: Any = Value(None, output_field=CharField())
     if roots:
         width = (min(root.depth for root in roots) + 2) * PATH_SEGMENT
-        top = Substr(_home_path(), 1, width)
-        if within is not None:
-            # The place of an award costs a lookup of its person's membership: only for the awards counted.
-            top = Case(When(within, then=top), default=Value(None), output_field=CharField())
-    aggregates = _tally_aggregates(within if within is not None else Q())
-    return list(awards.annotate(top=top).values("award_code", "top").annotate(**aggregates, **extra))
+        awards = awards.annotate(top=Substr(_home_path(), 1, width))
+    else:
+        awards = awards.annotate(top=Value(None, output_field=CharField()))
+    return list(awards.values("award_code", "top").annotate(**TALLY))
 
 
 def _sum_by(rows: list[dict[str, Any]], key: str) -> dict[Any, dict[str, int]]:
     """The tally rows added up per value of ``key`` (a sum of no money counts 0)."""
     sums: dict[Any, dict[str, int]] = {}
     for row in rows:
-        bucket = sums.setdefault(row[key], dict.fromkeys(TALLY_FIELDS, 0))
-        for field in TALLY_FIELDS:
+        bucket = sums.setdefault(row[key], dict.fromkeys(TALLY, 0))
+        for field in TALLY:
             bucket[field] += row[field] or 0
     return sums
 
@@ -173,8 +162,6 @@ def by_type(rows: list[dict[str, Any]], names: dict[str, dict[str, Any]]) -> lis
     """One row per award code counted: collectives, individuals, households, total; highest level first."""
     result = []
     for code, row in _sum_by(rows, "award_code").items():
-        if not row["total"]:
-            continue  # awarded only outside the counted period (the year report's history)
         known = names.get(code, {})
         result.append({
             "code": code, "name": known.get("name", code),
@@ -252,10 +239,7 @@ def scope_name(user) -> str:
 def _home_path() -> Coalesce:
     """The place of an award in the tree: a collective's own unit, a household's commune, a person's primary unit on
     the decision date — the unit the snapshot's ``unit_name`` was taken from (records.services.recipient_snapshot) —
-    else the unit that owns the person's record.
-
-    The owner's unit is a subquery, not a join: COALESCE reads it only for the rare person without a membership,
-    where a join would pair every award of the report with its person (150,000 rows hashed for the province)."""
+    else the unit that owns the person's record."""
     membership = (
         Membership.objects.filter(person_id=OuterRef("person_id"), is_primary=True)
         .filter(Q(start_date__isnull=True) | Q(start_date__lte=OuterRef("decision_date")))
@@ -263,8 +247,7 @@ def _home_path() -> Coalesce:
         .order_by("pk")
         .values("unit__path")[:1]
     )
-    owner = Person.objects.filter(pk=OuterRef("person_id")).values("owner_unit__path")[:1]
-    return Coalesce(F("unit__path"), F("household__unit__path"), Subquery(membership), Subquery(owner))
+    return Coalesce(F("unit__path"), F("household__unit__path"), Subquery(membership), F("person__owner_unit__path"))
 
 
 def by_unit(rows: list[dict[str, Any]], roots: list[OrgUnit]) -> list[dict[str, Any]]:
@@ -273,7 +256,7 @@ def by_unit(rows: list[dict[str, Any]], roots: list[OrgUnit]) -> list[dict[str, 
     unit is the ``top`` of the tally: ``_home_path`` cut to the depth of the roots' children."""
     if not roots:
         return []
-    counts = {key: row for key, row in _sum_by(rows, "top").items() if row["total"]}
+    counts = _sum_by(rows, "top")
     units = {unit.path: unit for unit in OrgUnit.objects.filter(path__in=[key for key in counts if key])}
     result = []
     unknown = {"individual": 0, "total": 0}
@@ -305,7 +288,7 @@ def money(rows: list[dict[str, Any]], names: dict[str, dict[str, Any]]) -> dict[
     count only the lines of the awards it counts, so the same sum is taken here over those lines (``_PAID``)."""
     per_code = {code: row for code, row in _sum_by(rows, "award_code").items() if row["items"]}
     per_type = [{"code": code, "name": names.get(code, {}).get("name", code), "items": row["items"],
-                 "amount": row["amount"]} for code, row in per_code.items()]  # fmt: skip
+                 "amount": int(row["amount"])} for code, row in per_code.items()]  # fmt: skip
     per_type.sort(key=lambda row: (-row["amount"], row["name"]))
     return {"total": sum(row["amount"] for row in per_type), "items": sum(row["items"] for row in per_type),
             "by_type": per_type}  # fmt: skip
@@ -334,25 +317,21 @@ def breakdown(awards: QuerySet[Award], user, names: dict[str, dict[str, Any]] | 
 # --- Year on year, trend ----------------------------------------------------------------------------------------
 
 
-def history_periods(period: Period, years: int = TREND_YEARS) -> list[Period]:
-    """The periods the year report looks back on, oldest first: the ``years`` of the trend and the one before."""
-    wanted = {period.year - back for back in range(years)} | {period.previous.year}
-    return [Period(year, period.basis) for year in sorted(wanted)]
-
-
-def history_counts(periods: list[Period]) -> dict[str, Count]:
-    """The extra aggregates of the year report's tally: awards per period (``y<year>``)."""
-    return {f"y{p.year}": Count("pk", filter=Q(decision_date__gte=p.start, decision_date__lte=p.end)) for p in periods}
-
-
-def per_code_and_year(rows: list[dict[str, Any]], periods: list[Period]) -> dict[str, dict[int, int]]:
-    """{award code: {year: awards}} from tally rows carrying ``history_counts``."""
-    counts: dict[str, dict[int, int]] = {}
-    for row in rows:
-        per_year = counts.setdefault(row["award_code"], dict.fromkeys((p.year for p in periods), 0))
-        for p in periods:
-            per_year[p.year] += row[f"y{p.year}"]
-    return counts
+def history(user, period: Period, years: int = TREND_YEARS) -> dict[str, dict[int, int]]:
+    """In-force awards in scope per award code and period, for the ``years`` periods up to ``period`` and the one
+    before it: {code: {year: awards}}. One query (a count per period) for both the trend and the year on year."""
+    wanted = sorted({period.year - back for back in range(years)} | {period.previous.year})
+    periods = [Period(year, period.basis) for year in wanted]
+    rows = (
+        scoped(Award, user)
+        .in_force()
+        .filter(decision_date__gte=periods[0].start, decision_date__lte=period.end)
+        .order_by()
+        .values("award_code")
+        .annotate(**{f"y{p.year}": Count("pk", filter=Q(decision_date__gte=p.start, decision_date__lte=p.end))
+                     for p in periods})
+    )  # fmt: skip
+    return {row["award_code"]: {p.year: row[f"y{p.year}"] for p in periods} for row in rows}
 
 
 def year_on_year(counts: dict[str, dict[int, int]], period: Period, names: dict[str, dict[str, Any]]) -> list[dict]:
@@ -413,16 +392,11 @@ def movements_of(user, period: Period) -> QuerySet[Movement]:
 
 
 def year_report(user, year: int, basis: str = WINDOW) -> dict[str, Any]:
-    """The year report of the user's scope. Its award figures come from one tally over the awards of the history
-    periods: the breakdowns count those of the period, the trend and the year on year count each period."""
+    """The year report of the user's scope: two passes over the awards, one tally of the period for the breakdowns
+    and one count per period for the trend and the year on year."""
     period = Period(year, basis if basis in BASES else WINDOW)
     names = _award_names()
-    periods = history_periods(period)
-    roots = scope_roots(user)
-    awards = scoped(Award, user).in_force().filter(decision_date__gte=periods[0].start, decision_date__lte=period.end)
-    within = Q(decision_date__gte=period.start, decision_date__lte=period.end)
-    rows = tally(awards, roots, within, **history_counts(periods))
-    counts = per_code_and_year(rows, periods)
+    counts = history(user, period)
     movements = list(movements_of(user, period)[: MAX_MOVEMENTS + 1])
     return {
         "year": period.year,
@@ -430,7 +404,7 @@ def year_report(user, year: int, basis: str = WINDOW) -> dict[str, Any]:
         "start": period.start,
         "end": period.end,
         "label": period.label,
-        **summary(rows, roots, names),
+        **breakdown(awards_in(user, period), user, names),
         "year_on_year": year_on_year(counts, period, names),
         "trend": trend(counts, period),
         "compliance": [compliance(movement, user) for movement in movements[:MAX_MOVEMENTS]],
