@@ -106,8 +106,9 @@ def test_job_starts_only_after_the_creating_transaction_commits(city_admin, djan
     assert (job.status, len(callbacks)) == (JobStatus.QUEUED, 1)
 
 
-def test_run_now_runs_the_job_at_once_inside_the_callers_transaction(people, city_admin,
-                                                                     django_capture_on_commit_callbacks):
+def test_run_now_runs_the_job_at_once_inside_the_callers_transaction(
+    people, city_admin, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         job = run_now("tests.renames_person", by=city_admin,
                       params={"person_id": people[0].pk, "full_name": "Nguyễn Văn Ân"})  # fmt: skip

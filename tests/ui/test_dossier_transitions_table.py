@@ -288,8 +288,13 @@ CASES: dict[str, Case] = {
 CODES = sorted(CASES)
 
 # The roles the actors of the scene hold, for a user holding the same role at Thủy Nguyên.
-ROLE_OF = {"head": "unit_head", "board": "board_officer", "board_head": "board_head", "chair": "council_chair",
-           "signer": "signer"}
+ROLE_OF = {
+    "head": "unit_head",
+    "board": "board_officer",
+    "board_head": "board_head",
+    "chair": "council_chair",
+    "signer": "signer",
+}
 
 
 def post(client, scene: Scene, case: Case, dossier: Dossier, data: dict, *, follow: bool = False):

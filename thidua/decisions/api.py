@@ -435,9 +435,9 @@ class CertificateReissueViewSet(viewsets.GenericViewSet):
     pagination_class = None
 
     def get_queryset(self) -> QuerySet[CertificateReissue]:
-        return CertificateReissue.objects.filter(
-            certificate__in=scoped(Certificate, self.request.user)
-        ).select_related("certificate__decision_item__decision__authority__unit")
+        return CertificateReissue.objects.filter(certificate__in=scoped(Certificate, self.request.user)).select_related(
+            "certificate__decision_item__decision__authority__unit"
+        )
 
     @extend_schema(
         summary=_("Trang in lại của một lần cấp lại (PDF, một trang; ?mode=blank: in trên phôi)"),

@@ -123,15 +123,20 @@ class Decision(TimeStampedModel):
     # The decision this one corrects or revokes (an amendment or a revocation).
     amends = models.ForeignKey("self", verbose_name=_("điều chỉnh quyết định"), null=True, blank=True,
                                on_delete=models.PROTECT, related_name="amendments")  # fmt: skip
-    subject = models.CharField(_("trích yếu"), max_length=500,
-                               help_text=_("Ví dụ: Về việc tặng Bằng khen của Chủ tịch Ủy ban nhân dân thành phố"))
+    subject = models.CharField(
+        _("trích yếu"),
+        max_length=500,
+        help_text=_("Ví dụ: Về việc tặng Bằng khen của Chủ tịch Ủy ban nhân dân thành phố"),
+    )
     legal_basis = models.TextField(_("căn cứ ban hành"), blank=True, help_text=_("Mỗi căn cứ một dòng."))
-    proposal = models.TextField(_("theo đề nghị của"), blank=True,
-                                help_text=_("Ví dụ: Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số …"))
+    proposal = models.TextField(
+        _("theo đề nghị của"), blank=True, help_text=_("Ví dụ: Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số …")
+    )
     executors = models.TextField(_("trách nhiệm thi hành (Điều 3)"), blank=True)
     recipients = models.TextField(_("nơi nhận"), blank=True, help_text=_("Mỗi nơi nhận một dòng."))
-    commendation_kind = models.CharField(_("loại hình khen thưởng"), max_length=12,
-                                         choices=CommendationKind.choices, default=CommendationKind.MERIT)
+    commendation_kind = models.CharField(
+        _("loại hình khen thưởng"), max_length=12, choices=CommendationKind.choices, default=CommendationKind.MERIT
+    )
     movement = models.ForeignKey(Movement, verbose_name=_("phong trào"), null=True, blank=True,
                                  on_delete=models.PROTECT, related_name="decisions")  # fmt: skip
     # The line above the signer's title: "KT. CHỦ TỊCH" when a deputy signs, "TM. ỦY BAN NHÂN DÂN" for the body.

@@ -545,8 +545,9 @@ class ExtractInputSerializer(Serializer):
                                    help_text=_("Mã số cá nhân (hoặc unit)"))  # fmt: skip
     unit = ScopedPrimaryKeyField(queryset=OrgUnit.objects.all(), required=False, allow_null=True,
                                  help_text=_("Mã số tập thể (hoặc person)"))  # fmt: skip
-    issuer = serializers.PrimaryKeyRelatedField(queryset=Authority.objects.all(),
-                                                help_text=_("Mã số cơ quan xác nhận (Ban TĐKT của cấp đó cấp)"))
+    issuer = serializers.PrimaryKeyRelatedField(
+        queryset=Authority.objects.all(), help_text=_("Mã số cơ quan xác nhận (Ban TĐKT của cấp đó cấp)")
+    )
 
     def validate(self, attrs: dict) -> dict:
         if (attrs.get("person") is None) == (attrs.get("unit") is None):

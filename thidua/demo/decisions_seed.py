@@ -105,8 +105,9 @@ def _print_certificates(decision: Decision, *, by) -> None:
 
 def _city_decision(city: Authority, movement: Movement, *, board: User, clerk: User) -> Decision:
     # Quận Lê Chân's two people; the hospital of Sở Y tế, approved too, waits for the board's next decision.
-    entries = DossierEntry.objects.filter(dossier__authority=city, dossier__unit__code="HP-LC",
-                                          state=EntryState.APPROVED, award_type__code="BK_TINH").order_by("pk")
+    entries = DossierEntry.objects.filter(
+        dossier__authority=city, dossier__unit__code="HP-LC", state=EntryState.APPROVED, award_type__code="BK_TINH"
+    ).order_by("pk")
     capacity, position, name = CITY_SIGNER
     decision = services.draft_decision(
         by=board, authority=city, entries=entries, movement=movement,

@@ -125,7 +125,8 @@ def _earlier_awards(entry: DossierEntry) -> str:
     year = entry.dossier.year or timezone.localdate().year
     first = year - EARLIER_AWARD_YEARS + 1
     awards = (
-        Award.objects.in_force().filter(_nominee_filter(entry), year__gte=first, year__lte=year)
+        Award.objects.in_force()
+        .filter(_nominee_filter(entry), year__gte=first, year__lte=year)
         .select_related("award_type")
         .order_by("-year", "-decision_date", "-pk")
     )

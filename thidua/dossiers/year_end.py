@@ -114,7 +114,8 @@ def _not_yet_awarded(rows: list[SweepRow], unit: OrgUnit, year: int) -> list[Swe
     subtree = OrgUnit.objects.subtree_of(unit)
     members = Membership.objects.filter(unit__in=subtree, is_primary=True).values("person_id")
     held = (
-        Award.objects.in_force().filter(year=year, award_code__in={row.award_code for row in rows})
+        Award.objects.in_force()
+        .filter(year=year, award_code__in={row.award_code for row in rows})
         .filter(Q(person__in=members) | Q(unit__in=subtree))
         .values_list("person_id", "unit_id", "award_code", "period_kind")
     )
