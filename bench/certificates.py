@@ -27,19 +27,18 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import io
-import os
 import statistics
 import sys
 import time
 from pathlib import Path
-from urllib.parse import urlsplit
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_DIR))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from lists import database_description, print_rows, recreate_postgres, run_bench  # noqa: E402
+from lists import database_description, prepare_database, print_rows, run_bench  # noqa: E402
 
 PROVINCE_CODE = "BENCH"
 SIGNED_ON = dt.date(2025, 10, 7)
@@ -59,32 +58,6 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 
 # --- The database -------------------------------------------------------------------------------------------
-
-
-def bench_database_url(args: argparse.Namespace, scratch: Path) -> str:
-    """A database of the benchmark's own, never the one DATABASE_URL names (that may hold real data)."""
-    url = args.database_url or os.environ.get("DATABASE_URL", "")
-    if url.startswith(("postgres://", "postgresql://")):
-        parts = urlsplit(url)
-        name = parts.path.lstrip("/") or "thidua"
-        suffix = "_bench_cert_smoke" if args.smoke else "_bench_cert"
-        return parts._replace(path=f"/{name}{suffix}").geturl()
-    return f"sqlite:///{scratch / 'certificates.sqlite3'}"
-
-
-def prepare_database(args: argparse.Namespace, scratch: Path) -> str:
-    url = bench_database_url(args, scratch)
-    if url.startswith("sqlite"):
-        for suffix in ("", "-wal", "-shm"):
-            Path(url.removeprefix("sqlite:///") + suffix).unlink(missing_ok=True)
-    else:
-        recreate_postgres(url)
-    os.environ["DATABASE_URL"] = url
-    # The job runs in this process, synchronously; its PDF goes to the scratch folder, not to var/media.
-    os.environ["THIDUA_JOBS_EAGER"] = "1"
-    os.environ["CELERY_BROKER_URL"] = ""
-    os.environ["MEDIA_ROOT"] = str(scratch / "media")
-    return url
 
 
 # --- The scene ----------------------------------------------------------------------------------------------
@@ -220,7 +193,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    return run_bench(parse_args(argv), prepare_database, run)
+    return run_bench(parse_args(argv), functools.partial(prepare_database, label="cert", jobs_in_process=True), run)
 
 
 if __name__ == "__main__":

@@ -25,15 +25,14 @@ Nothing here asserts a time: docs/benchmarks.md keeps the figures of each run th
 from __future__ import annotations
 
 import argparse
+import functools
 import io
-import os
 import random
 import statistics
 import sys
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
-from urllib.parse import urlsplit
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_DIR))
@@ -42,8 +41,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from lists import (  # noqa: E402
     database_description,
     percentile,
+    prepare_database,
     print_rows,
-    recreate_postgres,
     run_bench,
 )
 
@@ -79,31 +78,6 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 
 # --- The database -------------------------------------------------------------------------------------------
-
-
-def bench_database_url(args: argparse.Namespace, scratch: Path) -> str:
-    """A database of the benchmark's own, never the one DATABASE_URL names (that may hold real data)."""
-    url = args.database_url or os.environ.get("DATABASE_URL", "")
-    if url.startswith(("postgres://", "postgresql://")):
-        parts = urlsplit(url)
-        name = parts.path.lstrip("/") or "thidua"
-        suffix = "_bench_elig_smoke" if args.smoke else "_bench_elig"  # a smoke run never drops the full run's data
-        return parts._replace(path=f"/{name}{suffix}").geturl()
-    if args.database_url and args.database_url.startswith("sqlite:///") and not args.smoke:
-        return args.database_url  # a SQLite file named on purpose (e.g. to keep two runs apart)
-    return f"sqlite:///{scratch / 'eligibility.sqlite3'}"
-
-
-def prepare_database(args: argparse.Namespace, scratch: Path) -> str:
-    url = bench_database_url(args, scratch)
-    if not args.reuse:
-        if url.startswith("sqlite"):
-            for suffix in ("", "-wal", "-shm"):
-                Path(url.removeprefix("sqlite:///") + suffix).unlink(missing_ok=True)
-        else:
-            recreate_postgres(url)
-    os.environ["DATABASE_URL"] = url
-    return url
 
 
 def generate(args: argparse.Namespace) -> tuple[str, float | None]:
@@ -326,7 +300,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    return run_bench(parse_args(argv), prepare_database, run)
+    return run_bench(parse_args(argv), functools.partial(prepare_database, label="elig"), run)
 
 
 if __name__ == "__main__":

@@ -26,19 +26,18 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import io
-import os
 import random
 import sys
 import time
 from pathlib import Path
-from urllib.parse import urlsplit
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_DIR))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from lists import database_description, print_rows, recreate_postgres, run_bench  # noqa: E402
+from lists import database_description, prepare_database, print_rows, run_bench  # noqa: E402
 
 BASELINE_LABEL = "Gốc: openpyxl chỉ đọc tệp"
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô"]
@@ -65,32 +64,6 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 
 # --- The database -------------------------------------------------------------------------------------------
-
-
-def bench_database_url(args: argparse.Namespace, scratch: Path) -> str:
-    """A database of the benchmark's own, never the one DATABASE_URL names (that may hold real data)."""
-    url = args.database_url or os.environ.get("DATABASE_URL", "")
-    if url.startswith(("postgres://", "postgresql://")):
-        parts = urlsplit(url)
-        name = parts.path.lstrip("/") or "thidua"
-        suffix = "_bench_import_smoke" if args.smoke else "_bench_import"
-        return parts._replace(path=f"/{name}{suffix}").geturl()
-    return f"sqlite:///{scratch / 'imports.sqlite3'}"
-
-
-def prepare_database(args: argparse.Namespace, scratch: Path) -> str:
-    url = bench_database_url(args, scratch)
-    if url.startswith("sqlite"):
-        for suffix in ("", "-wal", "-shm"):
-            Path(url.removeprefix("sqlite:///") + suffix).unlink(missing_ok=True)
-    else:
-        recreate_postgres(url)
-    os.environ["DATABASE_URL"] = url
-    # The jobs run in this process, synchronously; the uploaded files go to the scratch folder.
-    os.environ["THIDUA_JOBS_EAGER"] = "1"
-    os.environ["CELERY_BROKER_URL"] = ""
-    os.environ["MEDIA_ROOT"] = str(scratch / "media")
-    return url
 
 
 # --- The scene ----------------------------------------------------------------------------------------------
@@ -264,7 +237,9 @@ def run_cli(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    return run_bench(parse_args(argv), prepare_database, run_cli)
+    return run_bench(
+        parse_args(argv), functools.partial(prepare_database, label="import", jobs_in_process=True), run_cli
+    )
 
 
 if __name__ == "__main__":

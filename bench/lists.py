@@ -70,15 +70,20 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 # --- The database -------------------------------------------------------------------------------------------
 
 
-def bench_database_url(args: argparse.Namespace, scratch: Path) -> str:
-    """A database of the benchmark's own, never the one DATABASE_URL names (that may hold real data)."""
+def bench_database_url(args: argparse.Namespace, scratch: Path, label: str = "") -> str:
+    """A database of the benchmark's own, never the one DATABASE_URL names (that may hold real data):
+    ``<name>_bench[_<label>]`` beside it on PostgreSQL, with ``_smoke`` for --smoke (a smoke run never drops the full
+    run's data); else the SQLite file --database-url names for a full run, or one in ``scratch``."""
     url = args.database_url or os.environ.get("DATABASE_URL", "")
     if url.startswith(("postgres://", "postgresql://")):
         parts = urlsplit(url)
         name = parts.path.lstrip("/") or "thidua"
-        suffix = "_bench_smoke" if args.smoke else "_bench"  # a smoke run never drops the full run's data
+        suffix = "_bench" + (f"_{label}" if label else "") + ("_smoke" if args.smoke else "")
         return parts._replace(path=f"/{name}{suffix}").geturl()
-    return f"sqlite:///{scratch / 'lists.sqlite3'}"
+    if args.database_url and args.database_url.startswith("sqlite:///") and not args.smoke:
+        return args.database_url
+    filename = f"{label or 'lists'}.sqlite3"
+    return f"sqlite:///{scratch / filename}"
 
 
 def _maintenance_connection(url: str):
@@ -106,15 +111,21 @@ def drop_postgres(url: str) -> None:
         connection.execute(f"DROP DATABASE IF EXISTS {_quoted_name(url)} WITH (FORCE)")
 
 
-def prepare_database(args: argparse.Namespace, scratch: Path) -> str:
-    url = bench_database_url(args, scratch)
-    if not args.reuse:
+def prepare_database(args: argparse.Namespace, scratch: Path, label: str = "", *, jobs_in_process: bool = False) -> str:
+    """The benchmark's database, emptied unless --reuse; with ``jobs_in_process`` background jobs run synchronously
+    in this process and their files go to the scratch folder, not to var/media."""
+    url = bench_database_url(args, scratch, label)
+    if not getattr(args, "reuse", False):
         if url.startswith("sqlite"):
             for suffix in ("", "-wal", "-shm"):
                 Path(url.removeprefix("sqlite:///") + suffix).unlink(missing_ok=True)
         else:
             recreate_postgres(url)
     os.environ["DATABASE_URL"] = url
+    if jobs_in_process:
+        os.environ["THIDUA_JOBS_EAGER"] = "1"
+        os.environ["CELERY_BROKER_URL"] = ""
+        os.environ["MEDIA_ROOT"] = str(scratch / "media")
     return url
 
 

@@ -23,19 +23,18 @@ and the province is in the database. Nothing asserts a time: docs/benchmarks.md 
 from __future__ import annotations
 
 import argparse
+import functools
 import io
-import os
 import statistics
 import sys
 import time
 from pathlib import Path
-from urllib.parse import urlsplit
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_DIR))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from lists import database_description, print_rows, recreate_postgres, run_bench  # noqa: E402
+from lists import database_description, prepare_database, print_rows, run_bench  # noqa: E402
 
 PROVINCE_CODE = "BENCH"
 BASELINE_LABEL = "Truy vấn gốc: đếm khen thưởng theo danh hiệu (SQL thuần)"
@@ -67,31 +66,6 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 
 # --- The database -------------------------------------------------------------------------------------------
-
-
-def bench_database_url(args: argparse.Namespace, scratch: Path) -> str:
-    """A database of the benchmark's own, never the one DATABASE_URL names (that may hold real data)."""
-    url = args.database_url or os.environ.get("DATABASE_URL", "")
-    if url.startswith(("postgres://", "postgresql://")):
-        parts = urlsplit(url)
-        name = parts.path.lstrip("/") or "thidua"
-        suffix = "_bench_report_smoke" if args.smoke else "_bench_report"
-        return parts._replace(path=f"/{name}{suffix}").geturl()
-    if args.database_url and args.database_url.startswith("sqlite:///") and not args.smoke:
-        return args.database_url
-    return f"sqlite:///{scratch / 'report.sqlite3'}"
-
-
-def prepare_database(args: argparse.Namespace, scratch: Path) -> str:
-    url = bench_database_url(args, scratch)
-    if not args.reuse:
-        if url.startswith("sqlite"):
-            for suffix in ("", "-wal", "-shm"):
-                Path(url.removeprefix("sqlite:///") + suffix).unlink(missing_ok=True)
-        else:
-            recreate_postgres(url)
-    os.environ["DATABASE_URL"] = url
-    return url
 
 
 def generate(args: argparse.Namespace) -> tuple[str, float | None]:
@@ -221,7 +195,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    return run_bench(parse_args(argv), prepare_database, run)
+    return run_bench(parse_args(argv), functools.partial(prepare_database, label="report"), run)
 
 
 if __name__ == "__main__":
