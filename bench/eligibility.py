@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import argparse
 import functools
-import io
 import random
 import statistics
 import sys
@@ -40,6 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from lists import (  # noqa: E402
     database_description,
+    generate,
     percentile,
     prepare_database,
     print_rows,
@@ -75,25 +75,6 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     args.samples = args.samples or (20 if args.smoke else 1000)
     args.repeat = args.repeat or (1 if args.smoke else 3)
     return args
-
-
-# --- The database -------------------------------------------------------------------------------------------
-
-
-def generate(args: argparse.Namespace) -> tuple[str, float | None]:
-    from django.core.management import call_command
-
-    from thidua.demo.province import generate_province
-    from thidua.orgs.models import OrgUnit
-
-    call_command("migrate", verbosity=0)
-    call_command("load_catalog", stdout=io.StringIO())
-    if args.reuse and OrgUnit.objects.filter(code=PROVINCE_CODE).exists():
-        return "reused", None
-    report = generate_province(code=PROVINCE_CODE, units=args.units, people=args.people, seed=args.seed,
-                               years=args.years, last_year=args.last_year, progress=not args.smoke,
-                               replace=True)  # fmt: skip
-    return "generated", report.seconds
 
 
 # --- Measuring ----------------------------------------------------------------------------------------------

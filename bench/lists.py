@@ -141,17 +141,20 @@ def setup_django() -> None:
 
 
 def generate(args: argparse.Namespace) -> tuple[str, float | None]:
+    """The synthetic province of ``thidua gen_province`` (with ``args.years`` of history ending ``args.last_year``
+    when the benchmark has those options), or the one already there with --reuse."""
     from django.core.management import call_command
 
-    from thidua.demo.province import generate_province
+    from thidua.demo.province import LAST_HISTORY_YEAR, generate_province
     from thidua.orgs.models import OrgUnit
 
     call_command("migrate", verbosity=0)
     call_command("load_catalog", stdout=io.StringIO())
     if args.reuse and OrgUnit.objects.filter(code=PROVINCE_CODE).exists():
         return "reused", None
+    history = {"years": getattr(args, "years", 0) or 0, "last_year": getattr(args, "last_year", LAST_HISTORY_YEAR)}
     report = generate_province(code=PROVINCE_CODE, units=args.units, people=args.people, seed=args.seed,
-                               progress=not args.smoke, replace=True)  # fmt: skip
+                               progress=not args.smoke, replace=True, **history)  # fmt: skip
     return "generated", report.seconds
 
 

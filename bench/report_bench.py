@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import functools
-import io
 import statistics
 import sys
 import time
@@ -34,7 +33,7 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_DIR))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from lists import database_description, prepare_database, print_rows, run_bench  # noqa: E402
+from lists import database_description, generate, prepare_database, print_rows, run_bench  # noqa: E402
 
 PROVINCE_CODE = "BENCH"
 BASELINE_LABEL = "Truy vấn gốc: đếm khen thưởng theo danh hiệu (SQL thuần)"
@@ -65,24 +64,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return args
 
 
-# --- The database -------------------------------------------------------------------------------------------
-
-
-def generate(args: argparse.Namespace) -> tuple[str, float | None]:
-    """The synthetic province of ``thidua gen_province`` with ``args.years`` of history."""
-    from django.core.management import call_command
-
-    from thidua.demo.province import generate_province
-    from thidua.orgs.models import OrgUnit
-
-    call_command("migrate", verbosity=0)
-    call_command("load_catalog", stdout=io.StringIO())
-    if args.reuse and OrgUnit.objects.filter(code=PROVINCE_CODE).exists():
-        return "reused", None
-    report = generate_province(code=PROVINCE_CODE, units=args.units, people=args.people, seed=args.seed,
-                               years=args.years, last_year=args.last_year, progress=not args.smoke,
-                               replace=True)  # fmt: skip
-    return "generated", report.seconds
+# --- The scene ----------------------------------------------------------------------------------------------
 
 
 def board_officer(province_code: str = PROVINCE_CODE):
