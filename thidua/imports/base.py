@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -26,6 +26,8 @@ UPDATE = "update"
 SKIP = "skip"
 
 Progress = Callable[[int], None]
+# How often a long check reports its progress (rows read).
+PROGRESS_EVERY = 1000
 """Called with the number of rows handled so far (the framework maps it onto the job's progress)."""
 
 
@@ -173,6 +175,17 @@ class Importer:
 
     def apply(self, plan: Plan, *, by, progress: Progress | None = None) -> dict[str, int]:
         raise NotImplementedError
+
+    def each_row(self, plan: Plan, rows: Iterable[Row], progress: Progress | None) -> Iterator[Row]:
+        """The rows for ``prepare`` one by one, counted on the plan, with ``progress`` every PROGRESS_EVERY rows
+        and once at the end."""
+        for count, row in enumerate(rows, start=1):
+            plan.total_rows += 1
+            yield row
+            if progress and count % PROGRESS_EVERY == 0:
+                progress(count)
+        if progress:
+            progress(plan.total_rows)
 
     # --- shared cell parsers: return (value, error message or "") ---------------------------------------------
 

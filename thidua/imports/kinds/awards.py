@@ -20,13 +20,12 @@ from django.utils.translation import gettext_lazy
 from thidua.catalog.models import AwardType, CommendationKind, RecipientKind
 from thidua.core.scoping import Scope
 from thidua.core.text import fold
-from thidua.imports.base import CREATE, SKIP, Column, Duplicate, Importer, Plan, Progress, Row, register
+from thidua.imports.base import CREATE, PROGRESS_EVERY, SKIP, Column, Duplicate, Importer, Plan, Progress, Row, register
 from thidua.imports.kinds._subjects import SUBJECT_COLUMNS, SubjectLookup, row_subject, subject_label
 from thidua.imports.kinds.ratings import parse_year
 from thidua.orgs.models import Person
 from thidua.records.enums import AwardSource
 
-PROGRESS_EVERY = 1000
 CHUNK = 500
 _COMMENDATION_KINDS = (
     {fold(str(label)): value for value, label in CommendationKind.choices}
@@ -80,17 +79,12 @@ class AwardsImporter(Importer):
         plan = Plan(self.kind)
         lookup = SubjectLookup(scope)
         catalog = _Catalog()
-        parsed = []
-        for count, row in enumerate(rows, start=1):
-            plan.total_rows += 1
-            item = self._parse(plan, row, lookup, catalog)
-            if item is not None:
-                parsed.append(item)
-            if progress and count % PROGRESS_EVERY == 0:
-                progress(count)
+        parsed = [
+            item
+            for row in self.each_row(plan, rows, progress)
+            if (item := self._parse(plan, row, lookup, catalog)) is not None
+        ]
         self._classify(plan, parsed)
-        if progress:
-            progress(plan.total_rows)
         return plan
 
     def _parse(self, plan: Plan, row: Row, lookup: SubjectLookup, catalog: _Catalog):

@@ -17,12 +17,11 @@ from django.utils.translation import gettext_lazy
 
 from thidua.core.scoping import Scope
 from thidua.core.text import fold, normalize
-from thidua.imports.base import CREATE, SKIP, Column, Duplicate, Importer, Plan, Progress, Row, register
+from thidua.imports.base import CREATE, PROGRESS_EVERY, SKIP, Column, Duplicate, Importer, Plan, Progress, Row, register
 from thidua.imports.kinds._subjects import SubjectLookup
 from thidua.orgs.models import Person
 from thidua.records.enums import InitiativeKind, RecognitionLevel
 
-PROGRESS_EVERY = 1000
 _AUTHOR = re.compile(
     r"^(?P<name>.+?)(?:\s+(?P<birth>\d{1,2}/\d{1,2}/\d{4}|\d{4}))?\s*(?:\(\s*(?P<share>\d{1,3})\s*%\s*\))?$"
 )
@@ -84,17 +83,10 @@ class InitiativesImporter(Importer):
     def prepare(self, rows: Iterable[Row], *, by, scope: Scope, progress: Progress | None = None) -> Plan:
         plan = Plan(self.kind)
         lookup = SubjectLookup(scope)
-        parsed = []
-        for count, row in enumerate(rows, start=1):
-            plan.total_rows += 1
-            item = self._parse(plan, row, lookup)
-            if item is not None:
-                parsed.append(item)
-            if progress and count % PROGRESS_EVERY == 0:
-                progress(count)
+        parsed = [
+            item for row in self.each_row(plan, rows, progress) if (item := self._parse(plan, row, lookup)) is not None
+        ]
         self._classify(plan, parsed)
-        if progress:
-            progress(plan.total_rows)
         return plan
 
     def _parse(self, plan: Plan, row: Row, lookup: SubjectLookup):

@@ -39,7 +39,6 @@ from thidua.imports.lookups import UnitLookup
 from thidua.orgs.models import Ethnicity, Gender, Membership, Person, PersonNameToken, PositionCategory
 
 BATCH = 2000
-PROGRESS_EVERY = 1000
 # The headers of the people list's XLSX export (orgs PersonListView) where they differ from the template's, so an
 # exported list can be imported back (its people then show as duplicates). Matched folded, like the headers.
 EXPORT_ALIASES = {"birth_date": ("Ngày sinh (năm sinh)",), "unit": ("Đơn vị công tác",)}
@@ -130,17 +129,12 @@ class PeopleImporter(Importer):
         ethnicities = _ethnicity_index()
         categories = {fold(str(label)): value for value, label in PositionCategory.choices}
         categories.update({value: value for value in PositionCategory.values})
-        parsed: list[tuple[Row, Person, Membership]] = []
-        for count, row in enumerate(rows, start=1):
-            plan.total_rows += 1
-            item = self._parse(plan, row, units, ethnicities, categories)
-            if item is not None:
-                parsed.append(item)
-            if progress and count % PROGRESS_EVERY == 0:
-                progress(count)
+        parsed = [
+            item
+            for row in self.each_row(plan, rows, progress)
+            if (item := self._parse(plan, row, units, ethnicities, categories)) is not None
+        ]
         self._classify(plan, parsed)
-        if progress:
-            progress(plan.total_rows)
         return plan
 
     def _parse(self, plan: Plan, row: Row, units: UnitLookup, ethnicities: dict, categories: dict):

@@ -18,12 +18,11 @@ from django.utils.translation import gettext_lazy
 
 from thidua.core.scoping import Scope
 from thidua.core.text import fold
-from thidua.imports.base import CREATE, SKIP, Column, Duplicate, Importer, Plan, Progress, Row, register
+from thidua.imports.base import CREATE, PROGRESS_EVERY, SKIP, Column, Duplicate, Importer, Plan, Progress, Row, register
 from thidua.imports.kinds._subjects import SUBJECT_COLUMNS, SubjectLookup, row_subject, subject_label
 from thidua.orgs.models import OrgUnit, PeriodKind, Person
 from thidua.records.enums import RatingLevel
 
-PROGRESS_EVERY = 1000
 CHUNK = 500  # ids per IN (…) query
 FIRST_YEAR = 1945
 _SCHOOL_YEAR = re.compile(r"^(\d{4})\s*[-–/]\s*(\d{4})$")
@@ -94,17 +93,10 @@ class RatingsImporter(Importer):
     def prepare(self, rows: Iterable[Row], *, by, scope: Scope, progress: Progress | None = None) -> Plan:
         plan = Plan(self.kind)
         lookup = SubjectLookup(scope)
-        parsed = []
-        for count, row in enumerate(rows, start=1):
-            plan.total_rows += 1
-            item = self._parse(plan, row, lookup)
-            if item is not None:
-                parsed.append(item)
-            if progress and count % PROGRESS_EVERY == 0:
-                progress(count)
+        parsed = [
+            item for row in self.each_row(plan, rows, progress) if (item := self._parse(plan, row, lookup)) is not None
+        ]
         self._classify(plan, parsed)
-        if progress:
-            progress(plan.total_rows)
         return plan
 
     def _parse(self, plan: Plan, row: Row, lookup: SubjectLookup):

@@ -21,11 +21,9 @@ from django.utils.translation import gettext_lazy
 
 from thidua.core.scoping import Scope
 from thidua.core.text import fold, normalize
-from thidua.imports.base import CREATE, SKIP, Column, Duplicate, Importer, Plan, Progress, Row, register
+from thidua.imports.base import CREATE, PROGRESS_EVERY, SKIP, Column, Duplicate, Importer, Plan, Progress, Row, register
 from thidua.imports.lookups import UnitLookup
 from thidua.orgs.models import OrgUnit, Sector, UnitKind
-
-PROGRESS_EVERY = 500
 
 # Model fields checked per row, and the column each one's error belongs to.
 _FIELD_COLUMNS = {
@@ -83,13 +81,8 @@ class UnitsImporter(Importer):
     def prepare(self, rows: Iterable[Row], *, by, scope: Scope, progress: Progress | None = None) -> Plan:
         plan = Plan(self.kind)
         state = _State(scope)
-        for count, row in enumerate(rows, start=1):
-            plan.total_rows += 1
+        for row in self.each_row(plan, rows, progress):
             self._row(plan, row, state)
-            if progress and count % PROGRESS_EVERY == 0:
-                progress(count)
-        if progress:
-            progress(plan.total_rows)
         return plan
 
     def _row(self, plan: Plan, row: Row, state: _State) -> None:
