@@ -80,6 +80,9 @@ def test_phone_menu_folds_behind_a_button(page, live_server, le_chan_officer):
     sign_in(page, live_server)
     toggle = page.get_by_role("button", name="Danh mục chức năng")
     people_link = page.get_by_role("navigation", name="Điều hướng chính").get_by_role("link", name="Cá nhân")
+    # The script shows the button and folds the menu in one step: once the button is there, the menu is folded
+    # (reading the link earlier races the script on a slow machine).
+    toggle.wait_for(state="visible")
     folded = people_link.is_visible()
     toggle.click()
     assert (folded, people_link.is_visible(), toggle.get_attribute("aria-expanded")) == (False, True, "true")
