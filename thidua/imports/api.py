@@ -4,8 +4,7 @@
 
 from __future__ import annotations
 
-from django.http import Http404, HttpResponse
-from django.utils.http import content_disposition_header
+from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from drf_spectacular.types import OpenApiTypes
@@ -16,15 +15,16 @@ from rest_framework.response import Response
 
 from thidua.accounts.scoping import scoped
 from thidua.core.api import ModelSerializer, ScopedViewSetMixin, Serializer
-from thidua.core.uploads import safe_filename
+from thidua.core.xlsx import CONTENT_TYPE
 from thidua.imports import services
-from thidua.imports.base import get_importer, importers
+from thidua.imports.base import importers
 from thidua.imports.models import ImportBatch
 from thidua.imports.rules import can_import
-from thidua.imports.templates_xlsx import build_template
+from thidua.imports.templates_xlsx import template_response
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-TEMPLATE_RESPONSE = {(200, XLSX): OpenApiResponse(OpenApiTypes.BINARY, description=gettext_lazy("Tệp mẫu XLSX"))}
+TEMPLATE_RESPONSE = {
+    (200, CONTENT_TYPE): OpenApiResponse(OpenApiTypes.BINARY, description=gettext_lazy("Tệp mẫu XLSX"))
+}
 
 
 class ImportBatchSerializer(ModelSerializer):
@@ -129,11 +129,4 @@ class ImportKindViewSet(ScopedViewSetMixin, viewsets.ViewSet):
         summary=gettext_lazy("Tệp mẫu XLSX của một loại dữ liệu"), tags=["imports"], responses=TEMPLATE_RESPONSE
     )
     def template(self, request: Request, kind: str) -> HttpResponse:
-        try:
-            importer = get_importer(kind)
-        except LookupError:
-            raise Http404 from None
-        response = HttpResponse(build_template(importer), content_type=XLSX)
-        name = safe_filename(_("Mẫu nhập - %(title)s") % {"title": importer.title}, ".xlsx")
-        response["Content-Disposition"] = content_disposition_header(True, name)
-        return response
+        return template_response(kind)

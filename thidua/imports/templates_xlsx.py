@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import io
 
+from django.http import Http404, HttpResponse
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
-from thidua.imports.base import Importer
+from thidua.core.xlsx import CONTENT_TYPE, attachment_name
+from thidua.imports.base import Importer, get_importer
 
 REQUIRED_MARK = " (*)"
 
@@ -55,3 +58,16 @@ def build_template(importer: Importer) -> bytes:
     output = io.BytesIO()
     workbook.save(output)
     return output.getvalue()
+
+
+def template_response(kind: str) -> HttpResponse:
+    """The kind's template as a download (pages and API); an unknown kind is a 404."""
+    try:
+        importer = get_importer(kind)
+    except LookupError:
+        raise Http404 from None
+    title = _("Mẫu nhập - %(title)s") % {"title": importer.title}
+    # A small workbook built in memory: a plain response (not streamed) that clients and tests read at once.
+    response = HttpResponse(build_template(importer), content_type=CONTENT_TYPE)
+    response["Content-Disposition"] = content_disposition_header(True, attachment_name(f"{title}.xlsx"))
+    return response

@@ -7,25 +7,21 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.utils.http import content_disposition_header
-from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
 from thidua.accounts.scoping import scoped
-from thidua.core.uploads import safe_filename
 from thidua.core.views import ScopedDetailView, StaffView, apply_service_error
 from thidua.imports import services
-from thidua.imports.base import get_importer, importers
+from thidua.imports.base import importers
 from thidua.imports.forms import UploadForm
 from thidua.imports.models import ImportBatch
 from thidua.imports.rules import can_import
-from thidua.imports.templates_xlsx import build_template
+from thidua.imports.templates_xlsx import template_response
 
 LIST_LIMIT = 50
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class ImportRequiredMixin(StaffView):
@@ -64,14 +60,7 @@ class ImportIndexView(ImportRequiredMixin, TemplateView):
 
 class TemplateDownloadView(ImportRequiredMixin, View):
     def get(self, request: HttpRequest, kind: str) -> HttpResponse:
-        try:
-            importer = get_importer(kind)
-        except LookupError:
-            raise Http404 from None
-        response = HttpResponse(build_template(importer), content_type=XLSX)
-        name = safe_filename(_("Mẫu nhập - %(title)s") % {"title": importer.title}, ".xlsx")
-        response["Content-Disposition"] = content_disposition_header(True, name)
-        return response
+        return template_response(kind)
 
 
 class BatchDetailView(ImportRequiredMixin, ScopedDetailView):

@@ -172,6 +172,15 @@ def _same_birth(known: Known, birth_date: dt.date | None, birth_year: int | None
     return known_year == (birth_year or (birth_date.year if birth_date else None))
 
 
+# The period of a rating or an award: a year, or a school year read as the year it ends (ratings.parse_year).
+YEAR_COLUMN = Column(
+    "year",
+    gettext_lazy("Năm"),
+    required=True,
+    help=gettext_lazy("Năm, hoặc năm học dạng 2022-2023."),
+    example="2023",
+)
+
 # Columns shared by the kinds whose rows are about a person or, with the name left empty, a unit.
 SUBJECT_COLUMNS = (
     Column(

@@ -21,7 +21,7 @@ from thidua.catalog.models import AwardType, CommendationKind, RecipientKind
 from thidua.core.scoping import Scope
 from thidua.core.text import fold
 from thidua.imports.base import CREATE, PROGRESS_EVERY, SKIP, Column, Duplicate, Importer, Plan, Progress, Row, register
-from thidua.imports.kinds._subjects import SUBJECT_COLUMNS, SubjectLookup, row_subject, subject_label
+from thidua.imports.kinds._subjects import SUBJECT_COLUMNS, YEAR_COLUMN, SubjectLookup, row_subject, subject_label
 from thidua.imports.kinds.ratings import parse_year
 from thidua.orgs.models import Person
 from thidua.records.enums import AwardSource
@@ -53,13 +53,7 @@ class AwardsImporter(Importer):
             aliases=("Danh hiệu", "Hình thức khen thưởng", "Mã khen thưởng"),
             example="LDTT",
         ),
-        Column(
-            "year",
-            gettext_lazy("Năm"),
-            required=True,
-            help=gettext_lazy("Năm, hoặc năm học dạng 2022-2023."),
-            example="2023",
-        ),
+        YEAR_COLUMN,
         Column(
             "commendation_kind",
             gettext_lazy("Loại hình khen thưởng"),

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 from thidua.core.scoping import Scope
 from thidua.core.text import fold
 from thidua.imports.base import CREATE, PROGRESS_EVERY, SKIP, Column, Duplicate, Importer, Plan, Progress, Row, register
-from thidua.imports.kinds._subjects import SUBJECT_COLUMNS, SubjectLookup, row_subject, subject_label
+from thidua.imports.kinds._subjects import SUBJECT_COLUMNS, YEAR_COLUMN, SubjectLookup, row_subject, subject_label
 from thidua.orgs.models import OrgUnit, PeriodKind, Person
 from thidua.records.enums import RatingLevel
 
@@ -65,13 +65,7 @@ class RatingsImporter(Importer):
     order = 30
     columns = (
         *SUBJECT_COLUMNS,
-        Column(
-            "year",
-            gettext_lazy("Năm"),
-            required=True,
-            help=gettext_lazy("Năm, hoặc năm học dạng 2022-2023."),
-            example="2023",
-        ),
+        YEAR_COLUMN,
         Column(
             "level",
             gettext_lazy("Mức xếp loại"),
