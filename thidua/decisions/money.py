@@ -55,18 +55,19 @@ def recipient_kind_of(item) -> str:
     return RecipientKind.INDIVIDUAL
 
 
-def amount_for(award_type: AwardType, recipient_kind: str, on: dt.date) -> Money | None:
+def amount_for(award_type: AwardType, recipient_kind: str, on: dt.date, *, base: int | None = None) -> Money | None:
     """The money of one award of ``award_type`` to a recipient of that kind decided on ``on``; None when the award
-    type has no coefficient for that recipient or no base salary applies on that day."""
+    type has no coefficient for that recipient or no base salary applies on that day. ``base``: the base salary in
+    force on ``on`` when the caller has already looked it up (one lookup for a whole decision)."""
     if recipient_kind == RecipientKind.COLLECTIVE:
         coefficient = award_type.coef_collective
     else:
         coefficient = award_type.coef_individual
     if coefficient is None:
         return None
-    try:
-        base = BaseSalary.on(on).amount
-    except BaseSalary.DoesNotExist:
+    if base is None:
+        base = base_salary_on(on)
+    if base is None:
         return None
     step = award_type.regime.money_round_to
     raw = Decimal(coefficient) * base
@@ -81,6 +82,14 @@ def amount_for(award_type: AwardType, recipient_kind: str, on: dt.date) -> Money
         times = _decimal_text(multiplier)
         notes.append(_("Hộ gia đình: %(times)s lần mức tiền thưởng của cá nhân.") % {"times": times})
     return Money(coefficient=Decimal(coefficient), base_salary=base, raw=raw, amount=amount, note=" ".join(notes))
+
+
+def base_salary_on(on: dt.date) -> int | None:
+    """The base salary in force on ``on``, None when none applies yet."""
+    try:
+        return BaseSalary.on(on).amount
+    except BaseSalary.DoesNotExist:
+        return None
 
 
 def _recipient_key(item) -> tuple[str, int]:
@@ -142,12 +151,13 @@ def settle(items: Iterable[DecisionItem], on: dt.date) -> None:
     pays only what the corrected award adds to the amount paid for the award it replaces."""
     items = list(items)
     titles: dict[tuple, list] = defaultdict(list)
+    base = base_salary_on(on)
     for item in items:
         if item.revokes_id:
             item.coefficient = item.base_salary = item.amount = None
             item.money_note = ""
             continue
-        _fill(item, amount_for(item.award_type, recipient_kind_of(item), on))
+        _fill(item, amount_for(item.award_type, recipient_kind_of(item), on, base=base) if base is not None else None)
         if item.amount is None:
             continue
         if item.award_type.kind == AwardKind.TITLE:
