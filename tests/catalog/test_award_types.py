@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from types import SimpleNamespace
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from tests.catalog.conftest import STABLE_CODES
 from thidua.catalog.models import AuthorityKind, AwardType, Confidence, CouncilBody
@@ -181,3 +183,20 @@ def test_bk_tinh_nd98_coefficient_is_seeded_at_medium_confidence(catalog):
 def test_the_hai_phong_plan_grassroots_giay_khen_issuers_exist_in_2021(catalog):
     # Giấy khen của Giám đốc các sở; của Chủ tịch UBND các quận, huyện; của Chủ tịch UBND các xã, phường, thị trấn.
     assert {"gd_so", "ct_ubnd_huyen", "ct_ubnd_xa"} <= granting_codes("GK", dt.date(2021, 12, 1))
+
+
+def test_the_province_bang_khen_is_named_for_the_authority_that_grants_it(catalog):
+    bang_khen = AwardType.objects.filter(code="BK_TINH").in_force(dt.date(2026, 7, 15)).get()
+    city = SimpleNamespace(name="Chủ tịch Ủy ban nhân dân thành phố Hải Phòng")
+    assert (bang_khen.name_given_by(city), bang_khen.name_given_by(None)) == (
+        "Bằng khen của Chủ tịch Ủy ban nhân dân thành phố Hải Phòng",
+        "Bằng khen của bộ, ban, ngành, tỉnh",
+    )
+
+
+def test_a_name_in_decisions_without_the_authority_placeholder_is_refused(catalog):
+    bang_khen = AwardType.objects.filter(code="BK_TINH").in_force(dt.date(2026, 7, 15)).get()
+    bang_khen.issued_name = "Bằng khen của Chủ tịch"
+    with pytest.raises(ValidationError) as refused:
+        bang_khen.full_clean()
+    assert "issued_name" in refused.value.message_dict

@@ -190,3 +190,15 @@ def test_a_signed_decision_keeps_its_stored_money_even_when_the_base_salary_chan
     add_item(decision, scene, HOA, coefficient=Decimal("1.5"), base_salary=1_800_000, amount=2_700_000)
     decision = sign_directly(decision, number=9, on=dt.date(2024, 3, 1))
     assert "1,5 × 1.800.000 đồng = 2.700.000 đồng" in printed(decision)
+
+
+def test_a_form_named_for_every_issuer_is_named_for_the_authority_that_grants_it(scene):
+    """The law's “Bằng khen của bộ, ban, ngành, tỉnh” reads, in the city's decision, as the city's Chairman's."""
+    AwardType = type(scene.awards["BK_TINH"])
+    AwardType.objects.filter(code="BK_TINH").update(name="Bằng khen của bộ, ban, ngành, tỉnh",
+                                                    issued_name="Bằng khen của {authority}")  # fmt: skip
+    decision = new_decision(scene)
+    add_item(decision, scene, HOA)
+    text = printed(decision)
+    granted = f"Tặng Bằng khen của {scene.city_authority.name} cho 01 cá nhân"
+    assert (granted in text, "bộ, ban, ngành" in text) == (True, False)

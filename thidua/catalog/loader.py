@@ -211,13 +211,14 @@ def load_document_kind(row: dict, cache: dict) -> str:
 
 # An award type entry: these keys may be given for the code (defaults for every version) or per version.
 AWARD_VERSION_KEYS = {
-    "name", "short_name", "kind", "level", "recipient_kinds", "granting", "coef_individual", "coef_collective",
-    "household_multiplier", "is_ceiling", "required_documents", "council_body", "council_threshold",
+    "name", "short_name", "issued_name", "kind", "level", "recipient_kinds", "granting", "coef_individual",
+    "coef_collective", "household_multiplier", "is_ceiling", "required_documents", "council_body", "council_threshold",
     "needs_public_consultation", "consultation_working_days", "counts_toward_merit", "legal_source", "confidence",
     "notes", "sort_order", "valid_from", "valid_to",
 }  # fmt: skip
 AWARD_DEFAULTS = {
     "short_name": "",
+    "issued_name": "",
     "coef_individual": None,
     "coef_collective": None,
     "household_multiplier": Decimal("1.5"),

@@ -187,6 +187,9 @@ class CouncilBody(models.TextChoices):
     STANDING = "standing", _("Cơ quan thường trực Hội đồng thẩm định")
 
 
+AUTHORITY_PLACEHOLDER = "{authority}"
+
+
 class AwardTypeQuerySet(InForceQuerySet):
     def current_versions(self, on: dt.date | None = None) -> AwardTypeQuerySet:
         return self.in_force(on or timezone.localdate())
@@ -198,6 +201,12 @@ class AwardType(TimeStampedModel):
     code = models.SlugField(_("mã"), max_length=40, help_text=_("Mã ổn định, ví dụ LDTT, BK_TINH"))
     name = models.CharField(_("tên"), max_length=255)
     short_name = models.CharField(_("tên ngắn"), max_length=100, blank=True)
+    # The law names some forms for every issuer at once ("Bằng khen của bộ, ban, ngành, tỉnh"); a decision and its
+    # documents name the one who grants it ("Bằng khen của Chủ tịch Ủy ban nhân dân thành phố Hải Phòng").
+    issued_name = models.CharField(
+        _("tên ghi trong quyết định"), max_length=255, blank=True,
+        help_text=_("{authority} là tên cấp quyết định, ví dụ “Bằng khen của {authority}”; để trống thì ghi tên."),
+    )  # fmt: skip
     kind = models.CharField(_("loại"), max_length=10, choices=AwardKind.choices)
     level = models.CharField(_("cấp khen thưởng"), max_length=12, choices=AwardLevel.choices)
     recipient_kinds = models.JSONField(_("đối tượng được khen"), default=list)
@@ -260,6 +269,12 @@ class AwardType(TimeStampedModel):
     def is_in_force(self, on: dt.date) -> bool:
         return self.valid_from <= on and (self.valid_to is None or on <= self.valid_to)
 
+    def name_given_by(self, authority: Authority | None) -> str:
+        """The award as a decision of ``authority`` names it; the catalog name without an authority or a pattern."""
+        if authority is None or not self.issued_name:
+            return self.name
+        return self.issued_name.replace(AUTHORITY_PLACEHOLDER, authority.name)
+
     def clean(self) -> None:
         """Keep a version coherent: its span inside its regime, its vote and consultation settings consistent."""
         errors: dict[str, str] = {}
@@ -283,6 +298,8 @@ class AwardType(TimeStampedModel):
                 errors["council_threshold"] = _("Chỉ đặt tỷ lệ phiếu khi Hội đồng Thi đua - Khen thưởng bỏ phiếu.")
             elif not 0 < self.council_threshold <= 1:
                 errors["council_threshold"] = _("Tỷ lệ phiếu phải lớn hơn 0 và không quá 1.")
+        if self.issued_name and AUTHORITY_PLACEHOLDER not in self.issued_name:
+            errors["issued_name"] = _("Tên ghi trong quyết định phải có {authority} ở chỗ tên cấp quyết định.")
         if self.needs_public_consultation != (self.consultation_working_days > 0):
             errors["consultation_working_days"] = _(
                 "Nhập số ngày làm việc công khai khi (và chỉ khi) phải lấy ý kiến, công khai."

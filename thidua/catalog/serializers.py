@@ -50,7 +50,8 @@ class AwardTypeSerializer(ModelSerializer):
     class Meta:
         model = AwardType
         fields = [
-            "id", "code", "name", "short_name", "kind", "kind_display", "level", "level_display", "recipient_kinds",
+            "id", "code", "name", "short_name", "issued_name", "kind", "kind_display", "level", "level_display",
+            "recipient_kinds",
             "regime", "granting_authority_kinds", "coef_individual", "coef_collective", "household_multiplier",
             "is_ceiling", "required_documents", "council_body", "council_body_display", "council_threshold",
             "needs_public_consultation", "consultation_working_days", "counts_toward_merit", "legal_source",

@@ -25,9 +25,10 @@ from thidua.orgs.models import OrgUnit
 
 # What a revision may change. The code names the award for good; dates and version links are set by the service.
 REVISABLE_FIELDS = frozenset({
-    "name", "short_name", "kind", "level", "recipient_kinds", "regime", "coef_individual", "coef_collective",
-    "household_multiplier", "is_ceiling", "council_body", "council_threshold", "needs_public_consultation",
-    "consultation_working_days", "counts_toward_merit", "legal_source", "confidence", "notes", "sort_order",
+    "name", "short_name", "issued_name", "kind", "level", "recipient_kinds", "regime", "coef_individual",
+    "coef_collective", "household_multiplier", "is_ceiling", "council_body", "council_threshold",
+    "needs_public_consultation", "consultation_working_days", "counts_toward_merit", "legal_source", "confidence",
+    "notes", "sort_order",
 })  # fmt: skip
 REVISABLE_M2M = frozenset({"granting_authority_kinds", "required_documents"})
 _NOT_COPIED = {"id", "created_at", "updated_at"}

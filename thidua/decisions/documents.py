@@ -23,7 +23,7 @@ from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
-from thidua.catalog.models import AwardKind
+from thidua.catalog.models import Authority, AwardKind
 from thidua.decisions.enums import DecisionKind
 from thidua.decisions.models import Decision, DecisionItem, Extract
 from thidua.documents import vn
@@ -103,7 +103,7 @@ def settled_items(decision: Decision, items: list[DecisionItem]) -> list[Decisio
     return copies
 
 
-def money_article(items: list[DecisionItem]) -> list[Paragraph]:
+def money_article(items: list[DecisionItem], authority: Authority | None = None) -> list[Paragraph]:
     """Điều 2 of an award decision: one line per (award, recipient kind, amount) and the total."""
     paid = [item for item in items if item.amount is not None]
     if not paid:
@@ -119,7 +119,8 @@ def money_article(items: list[DecisionItem]) -> list[Paragraph]:
     for item in paid:
         if not item.amount:
             continue
-        key = (item.award_type.name, kind_of(item), item.coefficient, item.base_salary, item.amount)
+        key = (item.award_type.name_given_by(authority), kind_of(item), item.coefficient, item.base_salary,
+               item.amount)  # fmt: skip
         groups.setdefault(key, []).append(item)
     for (name, kind, coefficient, base, amount), members in groups.items():
         formula = ""
@@ -165,7 +166,7 @@ def _award_article(decision: Decision, items: list[DecisionItem]) -> list[Paragr
     if len(groups) == 1:
         members = next(iter(groups.values()))
         award_type, posthumous = members[0].award_type, members[0].posthumous
-        words = award_words(award_type, year_label=year_label_of(members))
+        words = award_words(award_type, year_label=year_label_of(members), authority=decision.authority)
         achievement = merit or ("" if award_type.kind == AwardKind.TITLE else ", đã có thành tích xuất sắc")
         return [Paragraph(
             f"{_verb(posthumous)} {words} cho {counts_text(members)} có tên trong danh sách kèm theo{achievement}.",
@@ -174,7 +175,7 @@ def _award_article(decision: Decision, items: list[DecisionItem]) -> list[Paragr
     paragraphs = [Paragraph(f"Khen thưởng {counts_text(items)} có tên trong danh sách kèm theo{merit}, cụ thể:",
                             lead="Điều 1. ", space_after=3)]  # fmt: skip
     for index, members in enumerate(groups.values(), start=1):
-        words = award_words(members[0].award_type, year_label=year_label_of(members))
+        words = award_words(members[0].award_type, year_label=year_label_of(members), authority=decision.authority)
         mark = "." if index == len(groups) else ";"
         paragraphs.append(Paragraph(f"{index}. {_verb(members[0].posthumous)} {words} cho {counts_text(members)}{mark}",
                                     space_after=3))  # fmt: skip
@@ -185,7 +186,8 @@ def _amendment_articles(decision: Decision, items: list[DecisionItem]) -> list[P
     reference = decision_reference(decision.amends) or "quyết định đã ban hành"
     if decision.kind == DecisionKind.REVOCATION:
         names = join_words(list(OrderedDict.fromkeys(
-            award_words(item.revokes.award_type if item.revokes_id else item.award_type) for item in items
+            award_words(item.revokes.award_type if item.revokes_id else item.award_type, authority=decision.authority)
+            for item in items
         )))  # fmt: skip
         return [
             Paragraph(
@@ -234,7 +236,7 @@ def _award_list(decision: Decision, items: list[DecisionItem]) -> list[Table]:
             rows.append([str(number), recipient_line(item), position_line(item), achievement, amount])
         amounts = [item.amount for item in members if item.amount is not None]
         footer = ["", "Cộng", "", "", vn.money(sum(amounts))] if amounts else None
-        words = award_words(award_type, year_label=year_label_of(members))
+        words = award_words(award_type, year_label=year_label_of(members), authority=decision.authority)
         title = f"{roman(index)}. {_verb(posthumous).upper()} {words.upper()} ({counts_text(members)})"
         tables.append(Table(header=["STT", "Họ và tên / Tên tập thể", "Chức vụ, đơn vị", "Thành tích",
                                     "Số tiền (đồng)"], rows=rows, widths_mm=LIST_WIDTHS, aligns=LIST_ALIGNS,
@@ -251,7 +253,8 @@ def _amendment_list(decision: Decision, items: list[DecisionItem]) -> list[Table
         if award is not None:
             before = "; ".join(part for part in (award.recipient_name, award.position, award.unit_name,
                                                  award.award_type.name) if part)  # fmt: skip
-        rows.append([str(number), recipient_line(item), position_line(item), item.award_type.name, before])
+        rows.append([str(number), recipient_line(item), position_line(item),
+                     item.award_type.name_given_by(decision.authority), before])  # fmt: skip
     last = f"Nội dung tại Quyết định số {old}" if old else "Nội dung đã ghi"
     header = ["STT", "Họ và tên / Tên tập thể", "Chức vụ, đơn vị", "Hình thức khen thưởng", last]
     if decision.kind == DecisionKind.REVOCATION:
@@ -295,7 +298,7 @@ def decision_document(decision: Decision) -> OfficialDocument:
     body.append(Paragraph("QUYẾT ĐỊNH:", align="center", bold=True, indent_first=False, space_after=10))
     if award:
         body += _award_article(decision, items)
-        body += money_article(items)
+        body += money_article(items, decision.authority)
     else:
         body += _amendment_articles(decision, items)
     body.append(_executors_article(decision))

@@ -157,15 +157,17 @@ def _joined(names: list[str]) -> str:
     return _("%(first)s và %(last)s") % {"first": ", ".join(names[:-1]), "last": names[-1]}
 
 
-def default_subject(award_types: Iterable[AwardType], *, posthumous: bool = False) -> str:
-    """ "Về việc tặng Bằng khen …" (forms), "Về việc công nhận danh hiệu …" (titles), "truy tặng" when every item is
-    posthumous."""
+def default_subject(award_types: Iterable[AwardType], *, posthumous: bool = False,
+                    authority: Authority | None = None) -> str:  # fmt: skip
+    """ "Về việc tặng Bằng khen …" (forms, named as ``authority`` grants them), "Về việc công nhận danh hiệu …"
+    (titles), "truy tặng" when every item is posthumous."""
     forms: list[str] = []
     titles: list[str] = []
     for award_type in award_types:
         names = titles if award_type.kind == AwardKind.TITLE else forms
-        if award_type.name not in names:
-            names.append(award_type.name)
+        name = award_type.name_given_by(authority)
+        if name not in names:
+            names.append(name)
     verb = _("truy tặng") if posthumous else _("tặng")
     parts = []
     if forms:
@@ -303,7 +305,9 @@ def draft_decision(*, by, authority: Authority, entries: Iterable[DossierEntry],
                         **defaults)  # fmt: skip
     assign(decision, fields, DRAFT_FIELDS)
     decision.subject = (subject or "").strip() or default_subject(
-        [entry.award_type for entry in entries], posthumous=all(entry.posthumous for entry in entries)
+        [entry.award_type for entry in entries],
+        posthumous=all(entry.posthumous for entry in entries),
+        authority=authority,
     )
     with acting_as(by):
         decision.full_clean()

@@ -61,14 +61,16 @@ def counts_text(rows: Iterable) -> str:
                       if counts.get(kind))  # fmt: skip
 
 
-def award_words(award_type, *, year_label: str = "") -> str:
-    """ "danh hiệu “Chiến sĩ thi đua cơ sở” năm 2025" for a title, the form's name for a commendation form."""
+def award_words(award_type, *, year_label: str = "", authority=None) -> str:
+    """ "danh hiệu “Chiến sĩ thi đua cơ sở” năm 2025" for a title, the form's name for a commendation form — as
+    ``authority`` grants it ("Bằng khen của Chủ tịch Ủy ban nhân dân thành phố Hải Phòng") when it is given."""
     from thidua.catalog.models import AwardKind
 
+    name = award_type.name_given_by(authority)
     if award_type.kind == AwardKind.TITLE:
-        text = f"danh hiệu “{award_type.name}”"
+        text = f"danh hiệu “{name}”"
         return f"{text} {year_label}" if year_label else text
-    return award_type.name
+    return name
 
 
 def year_label_of(rows: list, year_of=None) -> str:

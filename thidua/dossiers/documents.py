@@ -152,7 +152,8 @@ def proposal(dossier: Dossier) -> OfficialDocument:
     today = timezone.localdate()
     groups = _entry_groups(entries)
     all_posthumous = bool(entries) and all(entry.posthumous for entry in entries)
-    names = list(OrderedDict.fromkeys(award_words(members[0].award_type) for members in groups.values()))
+    names = list(OrderedDict.fromkeys(award_words(members[0].award_type, authority=authority)
+                                      for members in groups.values()))  # fmt: skip
     if names and len(names) <= 3:
         subject = f"Về việc đề nghị {_verb(all_posthumous)} {join_words(names)}"
     else:
@@ -178,9 +179,9 @@ def proposal(dossier: Dossier) -> OfficialDocument:
         f" có thành tích xuất sắc, cụ thể như sau:", space_after=4,
     ))  # fmt: skip
     for index, members in enumerate(groups.values(), start=1):
-        award_type = members[0].award_type
+        words = award_words(members[0].award_type, authority=authority)
         mark = "." if index == len(groups) else ";"
-        body.append(Paragraph(f"{index}. {_verb(members[0].posthumous).capitalize()} {award_words(award_type)}: "
+        body.append(Paragraph(f"{index}. {_verb(members[0].posthumous).capitalize()} {words}: "
                               f"{counts_text(members)}{mark}", space_after=3))  # fmt: skip
     body.append(Paragraph("(Có danh sách và hồ sơ kèm theo)", italic=True, space_after=6))
     body.append(Paragraph(f"{issuer.name} kính trình {target} xem xét, quyết định./."))
@@ -195,7 +196,7 @@ def proposal(dossier: Dossier) -> OfficialDocument:
     appendix = Appendix(
         title="DANH SÁCH\nĐỀ NGHỊ KHEN THƯỞNG",
         subtitle=f"(Kèm theo Tờ trình số {vn.BLANK}/{_symbol('TTr', issuer.code)} ngày {list_date} của {issuer.name})",
-        blocks=[_proposal_table(index, members) for index, members in enumerate(groups.values())],
+        blocks=[_proposal_table(index, members, authority) for index, members in enumerate(groups.values())],
     )
     return OfficialDocument(
         issuing_body=issuer.body, parent_body=issuer.parent, kind_title="TỜ TRÌNH", number_text=number,
@@ -205,13 +206,13 @@ def proposal(dossier: Dossier) -> OfficialDocument:
     )  # fmt: skip
 
 
-def _proposal_table(index: int, members: list[DossierEntry]) -> Table:
+def _proposal_table(index: int, members: list[DossierEntry], authority) -> Table:
     rows = []
     for number, entry in enumerate(members, start=1):
         nominee = nominee_of(entry)
         rows.append([str(number), printed_name(entry, nominee), nominee.line, shorten(entry.achievement, 300)])
-    award_type = members[0].award_type
-    title = f"{roman(index)}. {_verb(members[0].posthumous).upper()} {award_words(award_type).upper()}"
+    words = award_words(members[0].award_type, authority=authority)
+    title = f"{roman(index)}. {_verb(members[0].posthumous).upper()} {words.upper()}"
     return Table(header=["STT", "Họ và tên / Tên tập thể", "Chức vụ, đơn vị công tác", "Tóm tắt thành tích"],
                  rows=rows, widths_mm=PROPOSAL_LIST_WIDTHS, aligns=["center", "left", "left", "justify"],
                  title=f"{title} ({counts_text(members)})")  # fmt: skip
@@ -515,7 +516,9 @@ def achievement_report(entry: DossierEntry) -> OfficialDocument:
     dossier = entry.dossier
     template = report_template(entry)
     nominee = nominee_of(entry)
-    award = award_words(entry.award_type, year_label=f"năm {dossier.year}" if dossier.year else "")
+    award = award_words(
+        entry.award_type, year_label=f"năm {dossier.year}" if dossier.year else "", authority=dossier.authority
+    )
     subject = f"Đề nghị {_verb(entry.posthumous)} {award}"
     section_two = template.achievement_section
     if template.code == "chuyen_de":
