@@ -4,6 +4,9 @@ A unit is given by code or name (``UnitLookup``, in the importer's scope only). 
 who have (or had) a membership in that unit: by personal ID number when the row has one, else by full name — letter
 for letter, case aside — narrowed by the birth date (or year) when the row gives it. A name that matches only
 without diacritics ("Hùng" for "Hưng") is not taken: the row is an error that names the near match.
+
+``unit_members`` and ``find_person`` are that matching without an import around it (the decisions' record page
+matches its rows with them too).
 """
 
 from __future__ import annotations
@@ -59,6 +62,78 @@ def parse_birth(text: str) -> tuple[dt.date | None, int | None, bool]:
     return parsed, (parsed.year if parsed else None), parsed is not None
 
 
+def unit_members(unit: OrgUnit) -> list[Known]:
+    """The people who have (or had) a membership in ``unit``, as much as matching needs."""
+    rows = (
+        Membership.objects.filter(unit=unit)
+        .order_by()
+        .values_list(
+            "person_id",
+            "person__full_name",
+            "person__name_folded",
+            "person__birth_date",
+            "person__birth_year",
+            "person__id_number",
+        )
+        .distinct()
+    )
+    return [
+        Known(pk, full_name, name_key(full_name), folded, birth_date, birth_year, id_number or "")
+        for pk, full_name, folded, birth_date, birth_year, id_number in rows
+    ]
+
+
+def find_person(
+    people: list[Known],
+    *,
+    unit: OrgUnit,
+    name: str,
+    birth_date: dt.date | None = None,
+    birth_year: int | None = None,
+    id_number: str = "",
+) -> tuple[Known | None, str]:
+    """The one person of ``people`` (the members of ``unit``) that the ID number, else the name letter for letter
+    narrowed by the birth date or year, names: ``(known, "")``, or ``(None, Vietnamese reason)`` — not found,
+    several namesakes, or a name that matches only without diacritics (the near match is named)."""
+    if id_number:
+        found = [known for known in people if known.id_number == id_number.strip()]
+        if found:
+            return found[0], ""
+        return None, _("không có người có số định danh %(number)s tại “%(unit)s”.") % {
+            "number": id_number,
+            "unit": unit.name,
+        }
+    key = name_key(name)
+    found = [known for known in people if known.name_key == key]
+    if birth_date or birth_year:
+        found = [known for known in found if _same_birth(known, birth_date, birth_year)]
+    if len(found) == 1:
+        return found[0], ""
+    if len(found) > 1:
+        return None, _("có %(n)d người tên “%(name)s” tại “%(unit)s”: hãy ghi ngày sinh hoặc số định danh.") % {
+            "n": len(found),
+            "name": name,
+            "unit": unit.name,
+        }
+    near = [known for known in people if known.name_folded == fold(name) and known.name_key != key]
+    if near:
+        return None, _(
+            "không có “%(name)s” tại “%(unit)s”; có “%(near)s” (sinh %(birth)s) gần giống — kiểm tra lại dấu."
+        ) % {
+            "name": name,
+            "unit": unit.name,
+            "near": near[0].full_name,
+            "birth": birth_text(near[0].birth_date, near[0].birth_year),
+        }
+    return None, _("không có “%(name)s”%(birth)s tại “%(unit)s”: hãy nhập cá nhân trước.") % {
+        "name": name,
+        "birth": _(", sinh %(birth)s") % {"birth": birth_text(birth_date, birth_year)}
+        if (birth_date or birth_year)
+        else "",
+        "unit": unit.name,
+    }
+
+
 class SubjectLookup:
     """Units of the scope, and the people of each unit loaded once, the first time a row names that unit."""
 
@@ -75,23 +150,7 @@ class SubjectLookup:
 
     def people_of(self, unit: OrgUnit) -> list[Known]:
         if unit.pk not in self._people:
-            rows = (
-                Membership.objects.filter(unit=unit)
-                .order_by()
-                .values_list(
-                    "person_id",
-                    "person__full_name",
-                    "person__name_folded",
-                    "person__birth_date",
-                    "person__birth_year",
-                    "person__id_number",
-                )
-                .distinct()
-            )
-            self._people[unit.pk] = [
-                Known(pk, full_name, name_key(full_name), folded, birth_date, birth_year, id_number or "")
-                for pk, full_name, folded, birth_date, birth_year, id_number in rows
-            ]
+            self._people[unit.pk] = unit_members(unit)
         return self._people[unit.pk]
 
     def person(
@@ -107,62 +166,16 @@ class SubjectLookup:
         column: Column | None = None,
     ) -> Known | None:
         """The one person of ``unit`` the row names, or None with the error recorded on ``column``."""
-        people = self.people_of(unit)
-        if id_number:
-            found = [known for known in people if known.id_number == id_number.strip()]
-            if found:
-                return found[0]
-            plan.error(
-                row,
-                column,
-                _("không có người có số định danh %(number)s tại “%(unit)s”.")
-                % {"number": id_number, "unit": unit.name},
-            )
-            return None
-        birth_date, birth_year, ok = parse_birth(birth)
+        birth_date, birth_year, ok = (None, None, True) if id_number else parse_birth(birth)
         if not ok:
             return None  # the birth cell's own error is recorded by the caller
-        key = name_key(name)
-        found = [known for known in people if known.name_key == key]
-        if birth_date or birth_year:
-            found = [known for known in found if _same_birth(known, birth_date, birth_year)]
-        if len(found) == 1:
-            return found[0]
-        if len(found) > 1:
-            plan.error(
-                row,
-                column,
-                _("có %(n)d người tên “%(name)s” tại “%(unit)s”: hãy ghi ngày sinh hoặc số định danh.")
-                % {"n": len(found), "name": name, "unit": unit.name},
-            )
-            return None
-        near = [known for known in people if known.name_folded == fold(name) and known.name_key != key]
-        if near:
-            plan.error(
-                row,
-                column,
-                _("không có “%(name)s” tại “%(unit)s”; có “%(near)s” (sinh %(birth)s) gần giống — kiểm tra lại dấu.")
-                % {
-                    "name": name,
-                    "unit": unit.name,
-                    "near": near[0].full_name,
-                    "birth": birth_text(near[0].birth_date, near[0].birth_year),
-                },
-            )
-            return None
-        plan.error(
-            row,
-            column,
-            _("không có “%(name)s”%(birth)s tại “%(unit)s”: hãy nhập cá nhân trước.")
-            % {
-                "name": name,
-                "birth": _(", sinh %(birth)s") % {"birth": birth_text(birth_date, birth_year)}
-                if (birth_date or birth_year)
-                else "",
-                "unit": unit.name,
-            },
-        )
-        return None
+        found, message = find_person(
+            self.people_of(unit), unit=unit, name=name, birth_date=birth_date, birth_year=birth_year,
+            id_number=id_number,
+        )  # fmt: skip
+        if found is None:
+            plan.error(row, column, message)
+        return found
 
 
 def _same_birth(known: Known, birth_date: dt.date | None, birth_year: int | None) -> bool:
