@@ -400,6 +400,24 @@ def test_a_unit_officer_cannot_record_a_decision(scene):
                                  items=[{"person": scene.people[HOA], "award_code": "BK_TTG"}])  # fmt: skip
 
 
+def test_a_district_board_cannot_record_in_the_citys_register(scene):
+    """The city's register is the city's: a board records there only for its own authority or a central one."""
+    with pytest.raises(PermissionDenied):
+        services.record_decision(by=scene.users["district_board"], authority=scene.city_authority,
+                                 number_text="77/QĐ-UBND", signed_on=SIGNED_ON, subject="Về việc tặng Bằng khen",
+                                 items=[{"person": scene.people[HOA], "award_code": "BK_TINH"}])  # fmt: skip
+    assert not Decision.objects.exists()
+
+
+def test_a_district_board_records_the_prime_ministers_decision_on_its_people(scene):
+    decision = services.record_decision(
+        by=scene.users["district_board"], authority=scene.prime_minister, number_text="88/QĐ-TTg",
+        signed_on=SIGNED_ON, subject="Về việc tặng Bằng khen của Thủ tướng Chính phủ",
+        items=[{"person": scene.people[HOA], "award_code": "BK_TTG", "year": 2025}],
+    )  # fmt: skip
+    assert decision.items.get().award.decision_number == "88/QĐ-TTg"
+
+
 def test_signing_a_forwarded_copy_decides_the_entry_it_came_from(scene):
     # Phường An Biên asks Quận Lê Chân for the city's Bằng khen; the district forwards it to the city.
     lower = draft(scene, ((HOA, "BK_TINH"),), unit=scene.units["an_bien"])

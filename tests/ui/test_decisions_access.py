@@ -42,6 +42,8 @@ def objs(scene) -> dict:
         "signed": decision,
         "award": decision.items.get().award,
         "district_draft": drafted(scene, dossier=district),
+        "prime_minister": scene.prime_minister,
+        "an_bien": scene.units["an_bien"],
     }
 
 
@@ -72,10 +74,18 @@ HEADER = {"subject": "Về việc tặng Bằng khen của Chủ tịch Ủy ban
           "proposal": "", "executors": "", "recipients": "", "commendation_kind": "phong_trao",
           "signing_capacity": "", "signer_position": "CHỦ TỊCH", "signer_name": "", "version": 0}  # fmt: skip
 
+# "Ghi nhận quyết định đã ký": the Prime Minister's decision giving Nguyễn Thị Hoa of Phường An Biên a Bằng khen.
+RECORD = {"authority": lambda objs: objs["prime_minister"].pk, "number_text": "1234/QĐ-TTg", "signed_on": "15/07/2025",
+          "subject": "Về việc tặng Bằng khen của Thủ tướng Chính phủ", "items-TOTAL_FORMS": 1,
+          "items-INITIAL_FORMS": 0, "items-0-kind": "person", "items-0-unit": lambda objs: objs["an_bien"].pk,
+          "items-0-full_name": HOA, "items-0-award_code": "BK_TTG"}  # fmt: skip
+
 ROWS = [
     Row("get", "decisions:list", wrong_role=False),
     Row("get", "decisions:create"),
     Row("post", "decisions:create", status=200, body={"authority": ""}),
+    Row("get", "decisions:record"),
+    Row("post", "decisions:record", status=302, body=RECORD),
     Row("get", "decisions:totals", allowed="finance"),
     Row("get", "decisions:totals-xlsx", allowed="finance"),
     Row("get", "decisions:detail", "draft", wrong_role=False),

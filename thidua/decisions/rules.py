@@ -8,6 +8,8 @@ for no other.
 
 from __future__ import annotations
 
+from django.db.models import Q, QuerySet
+
 from thidua.accounts.models import RoleAssignment
 from thidua.accounts.rules import (
     BOARD_ROLES,
@@ -23,6 +25,8 @@ from thidua.decisions.models import Decision
 
 # Who prints the certificates of a signed decision: its board and its clerical office.
 PRINT_ROLES = BOARD_ROLES | CLERK_ROLES
+# Who records a decision of their own authority signed before the system or outside it: its board and its clerk.
+RECORD_ROLES = BOARD_ROLES | CLERK_ROLES
 
 
 def serving_units(user, roles: frozenset[str]) -> list[int]:
@@ -74,12 +78,33 @@ def can_print(user, decision: Decision) -> bool:
 
 
 def can_record(user, authority: Authority) -> bool:
-    """A decision signed elsewhere (Thủ tướng, Chủ tịch nước) or before the system, recorded after the fact: the
-    authority's board or clerk, or the board of any authority the user serves (the city's board records the Prime
-    Minister's decision on its people), as ``services.record_decision`` checks."""
-    if holds_role_at(user, authority.unit, BOARD_ROLES | CLERK_ROLES):
+    """A decision signed before the system or outside it, recorded after the fact: the authority's board or clerk;
+    for an authority outside the deployment (Thủ tướng, Chủ tịch nước), the board of any authority the user serves
+    (the city's board records the Prime Minister's decision on its people). Another authority of the deployment keeps
+    its own register, which only its board and clerk write in."""
+    if holds_role_at(user, authority.unit, RECORD_ROLES):
         return True
+    return authority.unit.is_external and _serves_a_board(user)
+
+
+def _serves_a_board(user) -> bool:
     return Authority.objects.filter(unit_id__in=serving_units(user, BOARD_ROLES)).exists()
+
+
+def recording_authorities(user) -> QuerySet[Authority]:
+    """The authorities the record page offers, those ``can_record`` allows: seated where the user is on the board or
+    the clerical office, and, for a board serving an authority, the central ones outside the deployment."""
+    authorities = Authority.objects.select_related("unit", "kind")
+    if not user.is_superuser:
+        offered = Q(unit_id__in=serving_units(user, RECORD_ROLES))
+        if _serves_a_board(user):
+            offered |= Q(unit__is_external=True)
+        authorities = authorities.filter(offered)
+    return authorities.order_by("unit__is_external", "unit__path", "name")
+
+
+def may_record_any(user) -> bool:
+    return user.is_authenticated and recording_authorities(user).exists()
 
 
 def can_pay(user, decision: Decision) -> bool:

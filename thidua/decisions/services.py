@@ -44,7 +44,7 @@ from thidua.audit.services import record_action
 from thidua.catalog.models import Authority, AwardKind, AwardType, CommendationKind, LegalRegime
 from thidua.core.uploads import discard, store_upload, validate_upload
 from thidua.core.writes import acting_user, assign, page_url
-from thidua.decisions import money, numbering
+from thidua.decisions import money, numbering, rules
 from thidua.decisions.enums import DecisionKind, DecisionOrigin, DecisionState, Numbering, RegisterKind
 from thidua.decisions.models import Certificate, CertificateLayout, Decision, DecisionItem, Register
 from thidua.dossiers import transitions
@@ -619,17 +619,6 @@ def _sign_items(decision: Decision, items: list[DecisionItem], entries: dict[int
 # --- Decisions signed elsewhere -------------------------------------------------------------------------------
 
 
-def _may_record(by, authority: Authority) -> bool:
-    """The authority's board or clerk; or the board of any authority the user serves (the city's board records the
-    Prime Minister's decision on its people)."""
-    if holds_role_at(by, authority.unit, BOARD_ROLES | CLERK_ROLES):
-        return True
-    if not getattr(by, "is_authenticated", False) or not by.is_active:
-        return False
-    serving = RoleAssignment.objects.current().filter(user=by, role__code__in=BOARD_ROLES)
-    return Authority.objects.filter(unit__in=serving.values("unit")).exists()
-
-
 def _recorded_item(decision: Decision, spec: dict, order: int, on: dt.date) -> DecisionItem:
     from thidua.records.services import award_type_for, recipient_snapshot, subject_period_kind
 
@@ -680,7 +669,7 @@ def record_decision(*, by, authority: Authority, number_text: str, signed_on: dt
     stored = None
     try:
         with transaction.atomic(), acting_as(by):
-            if not _may_record(by, authority):
+            if not rules.can_record(by, authority):
                 raise PermissionDenied(_("Bạn không có quyền ghi nhận quyết định của “%(authority)s”.")
                                        % {"authority": authority.name})  # fmt: skip
             subject = (subject or "").strip()

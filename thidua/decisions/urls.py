@@ -3,7 +3,7 @@
 
 from django.urls import path
 
-from thidua.decisions import recipient_views, views
+from thidua.decisions import recipient_views, record_views, views
 
 app_name = "decisions"
 
@@ -12,6 +12,7 @@ urlpatterns = [
     path("decisions/new/", views.DecisionCreateView.as_view(), name="create"),
     path("decisions/totals/", views.TotalsView.as_view(), name="totals"),
     path("decisions/totals.xlsx", views.TotalsXlsxView.as_view(), name="totals-xlsx"),
+    path("decisions/record/", record_views.RecordDecisionView.as_view(), name="record"),
     path("decisions/<int:pk>/", views.DecisionDetailView.as_view(), name="detail"),
     path("decisions/<int:pk>/edit/", views.DecisionEditView.as_view(), name="edit"),
     path("decisions/<int:pk>/entries/", views.AddEntriesView.as_view(), name="add-entries"),

@@ -122,7 +122,8 @@ def file_stem(decision: Decision) -> str:
 
 class DecisionAreaMixin:
     """The pages of decisions share the "Quyết định" menu entry and a row of tabs: the list for everyone, drafting
-    for the boards, the money totals for the finance offices and boards."""
+    for the boards, recording a decision signed elsewhere for the boards and clerks, the money totals for the finance
+    offices and boards."""
 
     nav_section = "decisions"
     area_tab = ""
@@ -132,6 +133,7 @@ class DecisionAreaMixin:
         user = self.request.user
         tabs = [("list", "decisions:list", _("Quyết định khen thưởng"), True),
                 ("create", "decisions:create", _("Lập quyết định"), rules.may_draft_any(user)),
+                ("record", "decisions:record", _("Ghi nhận quyết định đã ký"), rules.may_record_any(user)),
                 ("totals", "decisions:totals", _("Tổng hợp tiền thưởng"), rules.money_units(user) != [])]  # fmt: skip
         return [
             {"url": reverse(name), "label": label, "current": key == self.area_tab}
@@ -177,8 +179,9 @@ class DecisionListView(XlsxExportMixin, DecisionAreaMixin, ScopedListView):
         return decisions.annotate(item_count=Count("items"), total_amount=Sum("items__amount"))
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return super().get_context_data(filter_form=self.filter_form, can_create=rules.may_draft_any(self.request.user),
-                                        **kwargs)  # fmt: skip
+        user = self.request.user
+        return super().get_context_data(filter_form=self.filter_form, can_create=rules.may_draft_any(user),
+                                        can_record=rules.may_record_any(user), **kwargs)  # fmt: skip
 
     xlsx_title = gettext_lazy("Quyết định khen thưởng")
 
