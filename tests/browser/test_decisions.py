@@ -2,7 +2,8 @@
 from two approved entries (ticking "Chọn tất cả"), reviews the list and its money; the signer signs it (the system
 numbers it); the officer downloads the decision as a PDF, prints the certificates in a background job and watches it
 finish, downloads them; a visitor opens the verification page of one certificate and reads that it is genuine. The
-pages are checked on a phone's width too (no sideways scroll)."""
+pages are checked on a phone's width too (no sideways scroll). The board also records a decision signed elsewhere
+(the Prime Minister's) typed from the paper."""
 
 # ruff: noqa: F811 — the scene fixture is imported from tests/decisions/conftest.py and named by the tests.
 
@@ -119,3 +120,43 @@ def test_a_decision_from_draft_to_verified_certificate(browser, live_server, sce
     visitor_verifies(browser, live_server, verify)
     phone_pages(browser, live_server, decision)
     assert DESKTOP["width"] == 1280
+
+
+def test_the_board_records_the_prime_ministers_decision_typed_from_the_paper(browser, live_server, scene):
+    """The city's board officer types the Prime Minister's decision on a person of Phường An Biên: a first try with
+    the name without diacritics is refused naming the row and the field, "Thêm dòng" keeps what was typed, and the
+    corrected page records the decision, signed, with its award."""
+    tab = signed_in(browser, live_server, "bantdkt")
+    tab.goto(f"{live_server.url}/app/decisions/")
+    tab.get_by_role("link", name="Ghi nhận quyết định đã ký").first.click()
+    tab.get_by_label("Cấp quyết định").select_option(label=f"{scene.prime_minister.name} "
+                                                       f"({scene.prime_minister.unit.name})")  # fmt: skip
+    tab.get_by_label("Số quyết định").fill("1234/QĐ-TTg")
+    tab.get_by_label("Ngày ký").fill("15/07/2025")
+    tab.get_by_label("Trích yếu").fill("Về việc tặng Bằng khen của Thủ tướng Chính phủ")
+    first = tab.locator(".record-row").first
+    first.get_by_label("Đơn vị").select_option(value=str(scene.units["an_bien"].pk))
+    first.get_by_label("Họ và tên").fill("Nguyen Thi Hoa")
+    first.get_by_label("Hình thức, danh hiệu").select_option(value="BK_TTG")
+    tab.get_by_role("button", name="Thêm dòng").click()
+    assert tab.locator(".record-row").count() == 10
+    assert tab.locator(".record-row").first.get_by_label("Họ và tên").input_value() == "Nguyen Thi Hoa"
+
+    tab.get_by_role("button", name="Ghi nhận quyết định đã ký").click()
+    tab.get_by_role("alert").get_by_text("Dòng 1, Họ và tên").wait_for()
+    assert not Decision.objects.exists()
+    tab.locator(".record-row").first.get_by_label("Họ và tên").fill(HOA)
+    tab.get_by_role("button", name="Ghi nhận quyết định đã ký").click()
+    tab.get_by_text("Đã ghi nhận Quyết định số 1234/QĐ-TTg ngày 15/07/2025").wait_for()
+    tab.get_by_role("heading", name="Quyết định số 1234/QĐ-TTg").wait_for()
+    done(tab)
+    decision = Decision.objects.get()
+    assert (decision.state, decision.items.get().award.recipient_name) == (DecisionState.SIGNED, HOA)
+
+
+def test_the_record_page_fits_a_phone(browser, live_server, scene):
+    tab = signed_in(browser, live_server, "bantdkt", PHONE)
+    tab.goto(f"{live_server.url}/app/decisions/record/")
+    tab.locator(".record-row").first.wait_for()
+    no_sideways_scroll(tab, "the record page")
+    done(tab)
