@@ -44,6 +44,14 @@ def test_genuine_certificate_is_shown_as_valid_without_login(client, decision, c
         assert shown in page
 
 
+def test_the_award_is_named_as_the_deciding_authority_grants_it(client, decision, certificate):
+    award_type = certificate.decision_item.award_type
+    type(award_type).objects.filter(pk=award_type.pk).update(name="Bằng khen của bộ, ban, ngành, tỉnh",
+                                                             issued_name="Bằng khen của {authority}")  # fmt: skip
+    page = verify(client, certificate.code).content.decode()
+    assert f"Bằng khen của {decision.authority.name}" in page
+
+
 def test_verification_page_shows_no_birth_date_gender_or_ethnicity(client, scene, certificate):
     person = scene.people["Nguyễn Thị Hoa"]
     item = certificate.decision_item

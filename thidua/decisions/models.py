@@ -299,6 +299,11 @@ class DecisionItem(models.Model):
     def recipient(self):
         return self.person or self.unit or self.household
 
+    @property
+    def award_name(self) -> str:
+        """The award as the decision names it ("Bằng khen của Chủ tịch Ủy ban nhân dân thành phố Hải Phòng")."""
+        return self.award_type.name_given_by(self.decision.authority)
+
     def _decision_signed(self) -> bool:
         return Decision.objects.filter(pk=self.decision_id, state=DecisionState.SIGNED).exists()
 

@@ -56,7 +56,7 @@ def payment_list_xlsx(decision: Decision) -> bytes:
         total += subtotal
         for item in lines:
             coefficient = float(item.coefficient) if item.coefficient is not None else None
-            rows.append([item.recipient_name, unit_name, item.award_type.name, coefficient, item.base_salary,
+            rows.append([item.recipient_name, unit_name, item.award_name, coefficient, item.base_salary,
                          item.amount or 0, item.money_note, ""])  # fmt: skip
         rows.append(Strong([_("Cộng: %(unit)s") % {"unit": unit_name}, "", "", "", "", subtotal, "", ""]))
     rows.append(Strong([_("Tổng cộng"), "", "", "", "", total, "", ""]))

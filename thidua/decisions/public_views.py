@@ -66,7 +66,7 @@ def certificate_context(certificate: Certificate) -> dict:
         "kind": "certificate",
         "certificate": certificate,
         "document": document_name(certificate),
-        "award_name": item.award_type.name,
+        "award_name": item.award_name,
         "posthumous": item.posthumous,
         "recipient_name": item.recipient_name,
         # A person's unit at the time; a collective's name says it all (its parent is not needed).
