@@ -22,6 +22,7 @@ def test_award_type_detail_exposes_the_legal_data(no_role_client, catalog):
     response = no_role_client.get(f"/api/v1/award-types/{bang_khen.pk}/")
     assert (response.status_code, response.json()) == (200, {
         "id": bang_khen.pk, "code": "BK_TINH", "name": "Bằng khen của Chủ tịch UBND cấp tỉnh", "short_name": "",
+        "issued_name": "",
         "kind": "form", "kind_display": "Hình thức khen thưởng", "level": "province",
         "level_display": "Cấp bộ, ban, ngành, tỉnh", "recipient_kinds": ["individual", "collective"],
         "regime": "nd152", "granting_authority_kinds": ["ct_ubnd_tinh"], "coef_individual": "1.00",
