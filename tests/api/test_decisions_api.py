@@ -222,9 +222,9 @@ def test_the_decision_downloads_as_docx_and_pdf(scene):
     client = client_of(scene, "member1")
     pdf = client.get(url(decision, "documents/decision.pdf"))
     assert pdf["Content-Type"] == "application/pdf"
-    assert HOA in "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
+    assert HOA in "".join(page.extract_text() for page in PdfReader(io.BytesIO(b"".join(pdf.streaming_content))).pages)
     docx = client.get(url(decision, "documents/decision.docx"))
-    assert (docx.status_code, docx.content[:2]) == (200, b"PK")
+    assert (docx.status_code, b"".join(docx.streaming_content)[:2]) == (200, b"PK")
     assert client.get(url(decision, "documents/decision.odt")).status_code == 404
 
 

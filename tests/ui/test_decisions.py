@@ -20,6 +20,7 @@ from pypdf import PdfReader
 
 from tests.decisions.conftest import dossier_scene, scene  # noqa: F401
 from tests.decisions.scene import BINH, CHAU, HOA, approved, drafted, external_register, signed
+from tests.documents.reading import pdf_text
 from tests.factories.decisions import CertificateLayoutFactory
 from tests.factories.files import pdf_upload
 from thidua.decisions.enums import DecisionFileKind, DecisionKind, DecisionState, Numbering
@@ -305,13 +306,38 @@ def test_the_decision_downloads_as_pdf_and_docx(client, scene):
     client = as_user(client, scene, "board")
     pdf = client.get(reverse("decisions:document", args=[decision.pk, "pdf"]))
     assert (pdf.status_code, pdf["Content-Type"]) == (200, "application/pdf")
-    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(body(pdf))).pages)
     assert HOA in text
     assert "01/QĐ-UBND" in text
     docx = client.get(reverse("decisions:document", args=[decision.pk, "docx"]))
     assert docx.status_code == 200
-    assert docx.content.startswith(b"PK")
+    assert body(docx).startswith(b"PK")
     assert client.get(reverse("decisions:document", args=[decision.pk, "odt"])).status_code == 404
+
+
+def body(response) -> bytes:
+    return b"".join(response.streaming_content) if response.streaming else response.content
+
+
+def test_a_signed_decision_is_downloaded_as_first_issued_whatever_changes_later(client, scene):
+    """The issued copy is kept: a later change of the catalog's wording does not rewrite a signed decision."""
+    decision = signed(scene, ((HOA, "BK_TINH"),), signed_on=SIGNED_ON)
+    client = as_user(client, scene, "board")
+    url = reverse("decisions:document", args=[decision.pk, "pdf"])
+    first = body(client.get(url))
+    type(scene.awards["BK_TINH"]).objects.filter(code="BK_TINH").update(name="Bằng khen (tên mới)")
+    assert body(client.get(url)) == first
+    assert decision.files.filter(kind=DecisionFileKind.DECISION_PDF).count() == 1
+
+
+def test_a_draft_is_rendered_afresh_and_kept_nowhere(client, scene):
+    decision = drafted(scene, ((HOA, "BK_TINH"),))
+    client = as_user(client, scene, "board")
+    url = reverse("decisions:document", args=[decision.pk, "pdf"])
+    assert "DỰ THẢO" in pdf_text(body(client.get(url)))
+    type(scene.awards["BK_TINH"]).objects.filter(code="BK_TINH").update(name="Bằng khen (tên mới)")
+    assert "Bằng khen (tên mới)" in pdf_text(body(client.get(url)))
+    assert not decision.files.exists()
 
 
 def test_the_payment_list_opens_in_a_spreadsheet(client, scene):

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.http import FileResponse
 from django.utils.translation import gettext as _
@@ -169,6 +170,24 @@ def store_upload(checked: CheckedUpload | UploadedFile, *, by, allowed: frozense
     )
     checked.upload.seek(0)
     stored.file.save(f"{stored.id.hex}{KINDS[checked.kind][1]}", checked.upload, save=False)
+    try:
+        stored.save()
+    except Exception:
+        stored.file.delete(save=False)
+        raise
+    return stored
+
+
+def store_generated(data: bytes, *, name: str, kind: str, by):
+    """A document the system generated (``kind`` "pdf", "docx", "xlsx") as a ``StoredFile``, the same row an upload
+    makes, so the same views serve it."""
+    from thidua.core.models import StoredFile
+
+    stored = StoredFile(
+        id=uuid.uuid4(), name=name, kind=kind, content_type=KINDS[kind][2], size=len(data),
+        sha256=hashlib.sha256(data).hexdigest(), uploaded_by=by if getattr(by, "pk", None) else None,
+    )  # fmt: skip
+    stored.file.save(f"{stored.id.hex}{KINDS[kind][1]}", ContentFile(data), save=False)
     try:
         stored.save()
     except Exception:

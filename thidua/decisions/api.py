@@ -31,7 +31,7 @@ from thidua.core.api import ScopedViewSetMixin
 from thidua.core.uploads import file_response
 from thidua.core.xlsx import bytes_response
 from thidua.decisions import certificates, extracts, money, payments, rules, services
-from thidua.decisions.documents import decision_document, extract_document
+from thidua.decisions.documents import decision_response, extract_document
 from thidua.decisions.enums import DecisionState
 from thidua.decisions.filters import DecisionFilter
 from thidua.decisions.models import Certificate, CertificateReissue, Decision, DecisionItem, Extract, _refuse_signed
@@ -278,7 +278,7 @@ class DecisionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedVi
     def document(self, request: Request, pk: int, fmt: str):
         if fmt not in DOCUMENT_FORMATS:
             raise Http404
-        return document_response(decision_document(self.get_object()), fmt)
+        return decision_response(self.get_object(), fmt, by=request.user)
 
     @extend_schema(summary=_("Bản quyết định đã ký do văn thư tải lên (PDF); 404 khi không có"),
                    responses=FILE_RESPONSE)  # fmt: skip

@@ -20,13 +20,19 @@ from collections import OrderedDict
 
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.db import transaction
+from django.http import HttpResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from thidua.catalog.models import Authority, AwardKind
-from thidua.decisions.enums import DecisionKind
-from thidua.decisions.models import Decision, DecisionItem, Extract
+from thidua.core.models import StoredFile
+from thidua.core.uploads import discard, file_response, store_generated
+from thidua.core.writes import acting_user
+from thidua.decisions.enums import DecisionFileKind, DecisionKind, DecisionState
+from thidua.decisions.models import Decision, DecisionFile, DecisionItem, Extract
 from thidua.documents import vn
+from thidua.documents.http import document_response, file_name, render
 from thidua.documents.layout import Appendix, OfficialDocument, Paragraph, Signature, Table, issuing_lines
 from thidua.documents.wording import (
     KIND_WORDS,
@@ -429,3 +435,37 @@ def extract_document(extract: Extract) -> OfficialDocument:
         file_stem=f"Giấy xác nhận khen thưởng – {extract.subject_name}",
         qr_url=url,
     )
+
+
+# --- The issued copy --------------------------------------------------------------------------------------------
+
+ISSUED_KINDS = {"docx": DecisionFileKind.DECISION_DOCX, "pdf": DecisionFileKind.DECISION_PDF}
+
+
+def issued_copy(decision: Decision, fmt: str, *, by) -> StoredFile:
+    """A signed decision's document as it was first issued: rendered once, kept as the decision's file, and the same
+    bytes ever after — a later change of wording, layout or catalog does not rewrite a decision already issued.
+
+    Two first downloads at once may each keep a copy; the older is the one served."""
+    kind = ISSUED_KINDS[fmt]
+    kept = decision.files.filter(kind=kind).select_related("file").order_by("created_at", "pk").first()
+    if kept is not None:
+        return kept.file
+    document = decision_document(decision)
+    data = render(document, fmt)
+    stored = None
+    try:
+        with transaction.atomic():
+            stored = store_generated(data, name=file_name(document, fmt), kind=fmt, by=by)
+            DecisionFile.objects.create(decision=decision, kind=kind, file=stored, created_by=acting_user(by))
+    except BaseException:
+        discard([stored])
+        raise
+    return stored
+
+
+def decision_response(decision: Decision, fmt: str, *, by) -> HttpResponse:
+    """The download of a decision's document (page and API): a draft rendered afresh, a signed one its issued copy."""
+    if decision.state == DecisionState.SIGNED:
+        return file_response(issued_copy(decision, fmt, by=by))
+    return document_response(decision_document(decision), fmt)

@@ -9,18 +9,14 @@ kind. ``Job.result`` is {"file": <StoredFile id>, "decision_file": <id>, "pages"
 
 from __future__ import annotations
 
-import hashlib
-import uuid
-
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models.deletion import ProtectedError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from thidua.core.models import StoredFile
-from thidua.core.uploads import KINDS, discard, safe_filename
+from thidua.core.uploads import discard, safe_filename, store_generated
 from thidua.decisions import certificates
 from thidua.decisions.enums import DecisionFileKind, DecisionState, PrintMode
 from thidua.decisions.models import Certificate, Decision, DecisionFile
@@ -35,21 +31,6 @@ def file_name(decision: Decision, mode: str) -> str:
     if mode == PrintMode.BLANK:
         return safe_filename(_("Bằng, giấy khen in trên phôi - Quyết định %(number)s") % {"number": number}, ".pdf")
     return safe_filename(_("Bằng, giấy khen - Quyết định %(number)s") % {"number": number}, ".pdf")
-
-
-def store_pdf(data: bytes, *, name: str, by) -> StoredFile:
-    """A generated PDF as a ``StoredFile`` (the same row an upload makes, so the same views serve it)."""
-    stored = StoredFile(
-        id=uuid.uuid4(), name=name, kind="pdf", content_type=KINDS["pdf"][2], size=len(data),
-        sha256=hashlib.sha256(data).hexdigest(), uploaded_by=by if getattr(by, "pk", None) else None,
-    )  # fmt: skip
-    stored.file.save(f"{stored.id.hex}.pdf", ContentFile(data), save=False)
-    try:
-        stored.save()
-    except Exception:
-        stored.file.delete(save=False)
-        raise
-    return stored
 
 
 @job_kind(CERTIFICATES, title=gettext_lazy("In bằng, giấy khen của quyết định"), atomic=False)
@@ -75,7 +56,7 @@ def print_certificates(job: JobContext, *, decision_id: int, mode: str = PrintMo
     stored = None
     try:
         with transaction.atomic():
-            stored = store_pdf(data, name=file_name(decision, mode), by=by)
+            stored = store_generated(data, name=file_name(decision, mode), kind="pdf", by=by)
             kind = FILE_KINDS[mode]
             previous = list(DecisionFile.objects.filter(decision=decision, kind=kind).select_related("file"))
             made = DecisionFile.objects.create(decision=decision, kind=kind, file=stored, created_by=by)

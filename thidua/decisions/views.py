@@ -42,7 +42,7 @@ from thidua.core.views import (
 from thidua.core.xlsx import MONEY_FORMAT, Column, XlsxExportMixin, bytes_response, form_filters
 from thidua.decisions import layouts, money, payments, rules, services
 from thidua.decisions.certificates import REISSUE_ROLES
-from thidua.decisions.documents import decision_document
+from thidua.decisions.documents import decision_response
 from thidua.decisions.enums import DecisionFileKind, DecisionKind, DecisionOrigin, DecisionState, Numbering, PrintMode
 from thidua.decisions.filters import filter_decisions
 from thidua.decisions.forms import (
@@ -59,7 +59,6 @@ from thidua.decisions.forms import (
     sign_form_class,
 )
 from thidua.decisions.models import Decision, DecisionFile, DecisionItem
-from thidua.documents.http import document_response
 from thidua.jobs.models import Job, JobStatus
 from thidua.jobs.services import start_job
 
@@ -518,8 +517,7 @@ class DocumentView(StaffView, View):
     def get(self, request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
         if fmt not in DOCUMENT_FORMATS:
             raise Http404
-        decision = decision_for(request.user, pk)
-        return document_response(decision_document(decision), fmt)
+        return decision_response(decision_for(request.user, pk), fmt, by=request.user)
 
 
 class SignedFileView(StaffView, View):
