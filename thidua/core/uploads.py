@@ -31,6 +31,9 @@ KINDS: dict[str, tuple[str, str, str]] = {
     "xlsx": ("XLSX", ".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
     "jpeg": ("JPEG", ".jpg", "image/jpeg"),
     "png": ("PNG", ".png", "image/png"),
+    # Made by the system only (never accepted as an upload: no allow-list names them).
+    "zip": ("ZIP", ".zip", "application/zip"),
+    "csv": ("CSV", ".csv", "text/csv"),
 }
 DOCUMENTS = frozenset({"pdf", "docx"})
 ATTACHMENTS = frozenset({"pdf", "docx", "xlsx", "jpeg", "png"})
@@ -179,8 +182,8 @@ def store_upload(checked: CheckedUpload | UploadedFile, *, by, allowed: frozense
 
 
 def store_generated(data: bytes, *, name: str, kind: str, by):
-    """A document the system generated (``kind`` "pdf", "docx", "xlsx") as a ``StoredFile``, the same row an upload
-    makes, so the same views serve it."""
+    """Bytes the system made or already checked (``kind`` a key of ``KINDS``) as a ``StoredFile``, the same row an
+    upload makes, so the same views serve it."""
     from thidua.core.models import StoredFile
 
     stored = StoredFile(

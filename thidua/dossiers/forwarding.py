@@ -17,12 +17,10 @@ import datetime as dt
 import hashlib
 import io
 import json
-import uuid
 import zipfile
 from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
@@ -35,7 +33,7 @@ from thidua.audit.labels import register_action_label
 from thidua.audit.services import record_action
 from thidua.catalog.models import Authority, CouncilBody, DocumentKind
 from thidua.core.models import StoredFile
-from thidua.core.uploads import discard, file_response, safe_filename
+from thidua.core.uploads import discard, file_response, safe_filename, store_generated
 from thidua.core.writes import acting_user, page_url
 from thidua.dossiers import transitions
 from thidua.dossiers.enums import (
@@ -340,17 +338,7 @@ def _build_package(upper: Dossier, *, by) -> StoredFile:
         manifest = _manifest(upper, entries, documents)
         archive.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2))
     data = buffer.getvalue()
-    package = StoredFile(
-        id=uuid.uuid4(), name=safe_filename(f"goi-ho-so-{upper.pk}.zip"), kind="zip", content_type="application/zip",
-        size=len(data), sha256=hashlib.sha256(data).hexdigest(), uploaded_by=acting_user(by),
-    )  # fmt: skip
-    package.file.save(f"{package.id.hex}.zip", ContentFile(data), save=False)
-    try:
-        package.save()
-    except Exception:
-        package.file.delete(save=False)
-        raise
-    return package
+    return store_generated(data, name=safe_filename(f"goi-ho-so-{upper.pk}.zip"), kind="zip", by=acting_user(by))
 
 
 def _authority_data(authority: Authority) -> dict:

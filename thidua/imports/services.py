@@ -8,9 +8,7 @@ bad row among 100,000 writes nothing and says which row and which column.
 
 from __future__ import annotations
 
-import hashlib
 import inspect
-import uuid
 from collections.abc import Callable
 
 from django.conf import settings
@@ -23,7 +21,7 @@ from django.utils.translation import gettext as _
 from thidua.audit.context import acting_as
 from thidua.audit.services import record_action
 from thidua.core.models import StoredFile
-from thidua.core.uploads import max_upload_bytes, safe_filename, validate_upload
+from thidua.core.uploads import max_upload_bytes, safe_filename, store_generated, validate_upload
 from thidua.imports.base import Importer, Plan, get_importer
 from thidua.imports.models import BatchStatus, ImportBatch
 from thidua.imports.reading import FileError, count_rows, read_file
@@ -65,23 +63,7 @@ def _store_csv(upload: UploadedFile, *, by) -> StoredFile:
     data = upload.read()
     if b"\x00" in data[:65536] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ValidationError({"file": [_("Tệp “%(name)s” không phải tệp CSV (văn bản).") % {"name": shown}]})
-    stored = StoredFile(
-        id=uuid.uuid4(),
-        name=safe_filename(upload.name or "", ".csv"),
-        kind="csv",
-        content_type="text/csv",
-        size=len(data),
-        sha256=hashlib.sha256(data).hexdigest(),
-        uploaded_by=by if getattr(by, "pk", None) else None,
-    )
-    upload.seek(0)
-    stored.file.save(f"{stored.id.hex}.csv", upload, save=False)
-    try:
-        stored.save()
-    except Exception:
-        stored.file.delete(save=False)
-        raise
-    return stored
+    return store_generated(data, name=safe_filename(upload.name or "", ".csv"), kind="csv", by=by)
 
 
 def store_import_file(upload: UploadedFile, *, by) -> tuple[StoredFile, str]:
