@@ -158,39 +158,27 @@ def validate_upload(upload: UploadedFile, *, allowed: frozenset[str], field: str
 def store_upload(checked: CheckedUpload | UploadedFile, *, by, allowed: frozenset[str] = ATTACHMENTS,
                  field: str = "file"):  # fmt: skip
     """Validate (unless already checked) and store one upload; return its ``StoredFile`` row."""
-    from thidua.core.models import StoredFile
-
     if not isinstance(checked, CheckedUpload):
         checked = validate_upload(checked, allowed=allowed, field=field)
-    stored = StoredFile(
-        id=uuid.uuid4(),
-        name=checked.name,
-        kind=checked.kind,
-        content_type=checked.content_type,
-        size=checked.size,
-        sha256=checked.sha256,
-        uploaded_by=by if getattr(by, "pk", None) else None,
-    )
     checked.upload.seek(0)
-    stored.file.save(f"{stored.id.hex}{KINDS[checked.kind][1]}", checked.upload, save=False)
-    try:
-        stored.save()
-    except Exception:
-        stored.file.delete(save=False)
-        raise
-    return stored
+    return _store(checked.upload, name=checked.name, kind=checked.kind, size=checked.size, sha256=checked.sha256,
+                  by=by)  # fmt: skip
 
 
 def store_generated(data: bytes, *, name: str, kind: str, by):
     """Bytes the system made or already checked (``kind`` a key of ``KINDS``) as a ``StoredFile``, the same row an
     upload makes, so the same views serve it."""
+    return _store(ContentFile(data), name=name, kind=kind, size=len(data), sha256=hashlib.sha256(data).hexdigest(),
+                  by=by)  # fmt: skip
+
+
+def _store(content, *, name: str, kind: str, size: int, sha256: str, by):
+    """Write the bytes under a fresh id, then the row; if the row fails, the bytes go too."""
     from thidua.core.models import StoredFile
 
-    stored = StoredFile(
-        id=uuid.uuid4(), name=name, kind=kind, content_type=KINDS[kind][2], size=len(data),
-        sha256=hashlib.sha256(data).hexdigest(), uploaded_by=by if getattr(by, "pk", None) else None,
-    )  # fmt: skip
-    stored.file.save(f"{stored.id.hex}{KINDS[kind][1]}", ContentFile(data), save=False)
+    stored = StoredFile(id=uuid.uuid4(), name=name, kind=kind, content_type=KINDS[kind][2], size=size, sha256=sha256,
+                        uploaded_by=by if getattr(by, "pk", None) else None)  # fmt: skip
+    stored.file.save(f"{stored.id.hex}{KINDS[kind][1]}", content, save=False)
     try:
         stored.save()
     except Exception:

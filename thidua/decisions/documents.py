@@ -29,6 +29,7 @@ from thidua.catalog.models import Authority, AwardKind
 from thidua.core.models import StoredFile
 from thidua.core.uploads import discard, file_response, store_generated
 from thidua.core.writes import acting_user
+from thidua.decisions import money
 from thidua.decisions.enums import DecisionFileKind, DecisionKind, DecisionState
 from thidua.decisions.models import Decision, DecisionFile, DecisionItem, Extract
 from thidua.documents import vn
@@ -95,10 +96,6 @@ def settled_items(decision: Decision, items: list[DecisionItem]) -> list[Decisio
     """The items with their money: as stored once signed; for a draft, unsaved copies settled by
     ``decisions.money.settle`` on today's base salary (the items as they are when nothing can be computed yet)."""
     if decision.is_signed or any(item.amount is not None for item in items):
-        return items
-    try:
-        from thidua.decisions import money
-    except ImportError:  # the money module is not there (yet): the draft shows no figures
         return items
     copies = [copy.copy(item) for item in items]
     try:
